@@ -1,0 +1,211 @@
+"""The typed AST of a 自评表 file. Rules see only these classes.
+
+Positions: lines and columns are 1-based; columns count characters (a tab is
+one character); `end_column` is exclusive. Every value is a `Cell` holding the
+original text, its span, and a parsed value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from linter.values import Target
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def cover(self, other: Span) -> Span:
+        start = min((self.line, self.column), (other.line, other.column))
+        end = max((self.end_line, self.end_column), (other.end_line, other.end_column))
+        return Span(start[0], start[1], end[0], end[1])
+
+
+@dataclass(slots=True)
+class Cell:
+    """One cell of the form.
+
+    `raw` is the source text; a cell wrapped over several lines is joined
+    without its line breaks. `value` is a `Decimal` for numbers, a `Target`
+    for 年度指标值, a canonical name for labels, the text otherwise, and None
+    for an empty or dash cell. `unit` and `comparator` come from numeric text
+    (`≥90.00(%)` has comparator `≥`, unit `%`); `malformed` marks numeric
+    text that is not a valid number (`99.`), whose value is None.
+    """
+
+    raw: str
+    span: Span
+    value: Decimal | Target | str | None = None
+    unit: str | None = None
+    comparator: str | None = None
+    malformed: bool = False
+
+    @property
+    def number(self) -> Decimal | None:
+        value = self.value
+        if isinstance(value, Target):
+            return value.number
+        return value if isinstance(value, Decimal) else None
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.malformed or self.number is not None
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.raw.split())
+
+
+@dataclass(slots=True)
+class Label:
+    """A 一级 or 二级 label; `name` is canonical (`服务对象满意度指标`).
+
+    `truncated`: the text lost its last character (`服务对象满意度指`).
+    `misplaced`: it stands in the other label column of its row.
+    """
+
+    cell: Cell
+    name: str
+    truncated: bool = False
+    misplaced: bool = False
+
+
+@dataclass(slots=True)
+class FundRow:
+    """A row of the 项目资金 table. `kind`: total, current, carryover, other, extra."""
+
+    label: Cell
+    kind: str
+    initial_budget: Cell | None = None
+    budget: Cell | None = None
+    executed: Cell | None = None
+    points: Cell | None = None
+    rate: Cell | None = None
+    score: Cell | None = None
+
+    COLUMNS = ("initial_budget", "budget", "executed", "points", "rate", "score")
+
+    @property
+    def is_subrow(self) -> bool:
+        return self.kind != "total"
+
+    def cells(self) -> list[tuple[str, Cell]]:
+        return [(name, cell) for name in self.COLUMNS if (cell := getattr(self, name)) is not None]
+
+
+@dataclass(slots=True)
+class Funds:
+    header: Cell
+    rows: list[FundRow] = field(default_factory=list)
+
+    @property
+    def total(self) -> FundRow | None:
+        return next((row for row in self.rows if row.kind == "total"), None)
+
+    @property
+    def subrows(self) -> list[FundRow]:
+        return [row for row in self.rows if row.kind != "total"]
+
+
+@dataclass(slots=True)
+class Goal:
+    header: Cell
+    expected: Cell | None = None
+    actual: Cell | None = None
+
+
+@dataclass(slots=True)
+class Indicator:
+    """One 三级指标 row.
+
+    `placeholder`: an unused template row (`指标 2：`, `……`) with no values.
+    `declared_empty`: a row filled with `无` on purpose. Neither takes part
+    in any sum.
+    """
+
+    span: Span
+    level1: Label | None = None
+    level2: Label | None = None
+    name: Cell | None = None
+    target: Cell | None = None
+    actual: Cell | None = None
+    points: Cell | None = None
+    score: Cell | None = None
+    reason: Cell | None = None
+    placeholder: bool = False
+    declared_empty: bool = False
+
+    @property
+    def path(self) -> str:
+        parts = ["绩效指标"]
+        parts += [label.name for label in (self.level1, self.level2) if label is not None]
+        if self.name is not None:
+            parts.append(self.name.text)
+        return "/".join(parts)
+
+    @property
+    def counts(self) -> bool:
+        """Whether the row takes part in the sums of 分值 and 得分."""
+        return not (self.placeholder or self.declared_empty)
+
+
+@dataclass(slots=True)
+class Total:
+    label: Cell
+    points: Cell | None = None
+    score: Cell | None = None
+
+
+@dataclass(slots=True)
+class Problem:
+    """Something the parser could not read. Rendered through the message catalog."""
+
+    code: str
+    message_id: str
+    span: Span
+    args: dict[str, object] = field(default_factory=dict)
+    severity: str = "error"
+
+
+@dataclass(slots=True)
+class Form:
+    index: int
+    layout: str
+    span: Span
+    title: Cell | None = None
+    year: Cell | None = None
+    project: Cell | None = None
+    department: Cell | None = None
+    implementer: Cell | None = None
+    unit: Cell | None = None
+    funds: Funds | None = None
+    goal: Goal | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+    total: Total | None = None
+    grade: Cell | None = None
+    problems: list[Problem] = field(default_factory=list)
+    parsed: bool = True
+
+    @property
+    def project_name(self) -> str | None:
+        return self.project.text if self.project is not None and self.project.text else None
+
+    @property
+    def counted_indicators(self) -> list[Indicator]:
+        return [indicator for indicator in self.indicators if indicator.counts]
+
+
+@dataclass(slots=True)
+class Document:
+    path: str
+    encoding: str | None
+    forms: list[Form] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    text: str = ""

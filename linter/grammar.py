@@ -1,0 +1,101 @@
+"""The LALR parser over `grammar/form.lark`, and the parse of one form with repair.
+
+Each form is parsed on its own, so a broken form never hides the others. When
+a token is unexpected, the parser tries to insert a missing section header
+(the cheap, common damage: a deleted `项目资金` or header row) and goes on;
+the form then still reaches the rules, with one parse problem reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedToken
+
+from linter.lexer import FormLexer
+
+# Sequences of terminals that a damaged form most often lacks, tried in order.
+_REPAIRS: tuple[tuple[str, ...], ...] = (
+    ("_NL",),
+    ("K_NAME", "_NL"),
+    ("K_DEPT", "_NL"),
+    ("K_FUNDS", "FHDR", "_NL"),
+    ("FHDR", "_NL"),
+    ("K_GOAL", "_NL"),
+    ("IHDR", "_NL"),
+    ("_NL", "IHDR", "_NL"),
+)
+_MAX_REPAIRS = 3
+
+_parser: Lark | None = None
+
+
+def grammar_text() -> str:
+    return resources.files("grammar").joinpath("form.lark").read_text(encoding="utf-8")
+
+
+def parser() -> Lark:
+    global _parser
+    if _parser is None:
+        _parser = Lark(grammar_text(), parser="lalr", lexer=FormLexer, cache=True)
+    return _parser
+
+
+@dataclass(slots=True)
+class Repair:
+    """Terminals inserted before `token` so the parse could go on."""
+
+    token: Token
+    inserted: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class ParseFailure:
+    token: Token
+    expected: frozenset[str]
+
+
+def parse_tokens(tokens: list[Token]) -> tuple[Tree | None, list[Repair], ParseFailure | None]:
+    interactive = parser().parse_interactive()
+    repairs: list[Repair] = []
+    feed = interactive.feed_token
+    for token in tokens:
+        try:
+            feed(token)
+        except UnexpectedToken as error:
+            repaired = _repair(interactive, token) if len(repairs) < _MAX_REPAIRS else None
+            if repaired is None:
+                return None, repairs, ParseFailure(token, frozenset(error.expected))
+            interactive, inserted = repaired
+            feed = interactive.feed_token
+            repairs.append(Repair(token, inserted))
+    end = Token.new_borrow_pos("$END", "", tokens[-1]) if tokens else Token("$END", "")
+    try:
+        return interactive.feed_token(end), repairs, None
+    except UnexpectedToken as error:
+        repaired = _repair(interactive, end) if len(repairs) < _MAX_REPAIRS else None
+        if repaired is None:
+            return None, repairs, ParseFailure(end, frozenset(error.expected))
+        interactive, inserted = repaired
+        repairs.append(Repair(end, inserted))
+        return interactive.result, repairs, None
+
+
+def _repair(interactive, token: Token):
+    accepted = interactive.choices()
+    for sequence in _REPAIRS:
+        if sequence[0] not in accepted:
+            continue
+        trial = interactive.copy(deepcopy_values=False)
+        try:
+            for terminal in sequence:
+                trial.feed_token(Token.new_borrow_pos(terminal, "", token))
+            result = trial.feed_token(token)
+        except UnexpectedToken:
+            continue
+        if token.type == "$END":
+            trial.result = result
+        return trial, sequence
+    return None

@@ -1,0 +1,108 @@
+"""Layout normalisers: text of one form -> canonical rows of cells with positions.
+
+A file is first cut into forms at each title (`财政项目支出绩效自评表`); each
+form's layout is then detected on its own, so one file can mix layouts:
+
+- ``tsv`` / ``markdown``: one row per line, cells split by tabs or pipes, HTML
+  fragments (`<p>`, `<td>`, `<br>`) split or stripped (`table.py`);
+- ``pdf``: text extracted from PDF, cells split by single spaces and wrapped
+  over lines, labels broken around other rows (`stream.py`);
+- ``spaces``: cells separated by runs of spaces, a form on one or a few lines;
+- ``lines``: one cell per line.
+
+Every builder returns rows of `RawCell`; nothing after this stage sees layout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from linter.text import fold
+from linter.vocabulary import TITLE_RE
+
+LAYOUTS = ("pdf", "tsv", "markdown", "spaces", "lines")
+
+
+@dataclass(slots=True)
+class RawCell:
+    """A cell in canonical form. `column` is the table column when the layout has one."""
+
+    text: str
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    column: int | None = None
+
+
+@dataclass(slots=True)
+class Segment:
+    """The source lines of one form: (line number, column offset, text) each."""
+
+    lines: list[tuple[int, int, str]]
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0][0]
+
+
+_TAG_RE = re.compile(r"<[^<>]{0,200}>")
+_CELL_START = "\t|> \"'"
+_CELL_END = "\t|< (\"'"
+_TWO_NUMBERS_RE = re.compile(r"(?:^|\s)[-\d.,%()]*\d[\d.,%()]* +(?:-|[\d.,%()]*\d[\d.,%()]*)(?:\s|$)")
+_SPACE_RUN_RE = re.compile(r"\S(?: {2,}|\u3000+)\S")
+
+
+def split_forms(text: str) -> list[Segment]:
+    """Cut the text at every form title. Text before the first title is dropped."""
+    lines = text.split("\n")
+    cuts: list[tuple[int, int]] = []
+    for index, line in enumerate(lines):
+        if "自评" not in line and "自評" not in line:
+            continue
+        folded = fold(line)
+        for match in TITLE_RE.finditer(folded):
+            start = match.start()
+            before = folded[start - 1] if start else "\t"
+            after = folded[match.end()] if match.end() < len(folded) else "\t"
+            if before not in _CELL_START or after not in _CELL_END:
+                continue
+            if not _TAG_RE.sub("", line[:start]).strip():
+                start = 0
+            cuts.append((index, start))
+    segments = []
+    for number, (index, start) in enumerate(cuts):
+        end_index, end_col = cuts[number + 1] if number + 1 < len(cuts) else (len(lines), 0)
+        pieces = []
+        for row in range(index, min(end_index, len(lines) - 1) + 1):
+            begin = start if row == index else 0
+            stop = end_col if row == end_index else len(lines[row])
+            if row == end_index and stop == 0:
+                break
+            pieces.append((row + 1, begin, lines[row][begin:stop]))
+        segments.append(Segment(pieces))
+    return segments
+
+
+def detect_layout(segment: Segment) -> str:
+    content = [text for _, _, text in segment.lines if text.strip()]
+    tabbed = sum(1 for text in content if "\t" in text.strip(" ") or text.lstrip().startswith("|"))
+    if tabbed >= 3 or tabbed * 3 >= len(content) > 0:
+        piped = sum(1 for text in content if text.lstrip().startswith("|"))
+        return "markdown" if piped * 2 > tabbed else "tsv"
+    if len(content) <= 3 or sum(1 for text in content if _SPACE_RUN_RE.search(text.strip())) >= 3:
+        return "spaces"
+    if any(_TWO_NUMBERS_RE.search(text) for text in content):
+        return "pdf"
+    return "lines"
+
+
+def build_rows(segment: Segment, layout: str) -> list[list[RawCell]]:
+    if layout in ("tsv", "markdown"):
+        from linter.layouts.table import table_rows
+
+        return table_rows(segment)
+    from linter.layouts.stream import stream_rows
+
+    return stream_rows(segment, layout)

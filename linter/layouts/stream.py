@@ -1,0 +1,370 @@
+"""Layouts without table structure: PDF text, space-separated rows, one cell per line.
+
+The text is read as a stream of fragments, each with the gap before it:
+``sp`` (one space, PDF only), ``cell`` (a run of spaces), ``nl`` (next line)
+or ``blank`` (after an empty line). Rows are rebuilt from the vocabulary:
+
+1. Label fragments on lines of their own are joined into labels, hopping
+   over up to 12 fragments of an interleaved row (PDF: `可持`/`续影`/row/`响指`/`标`).
+2. Fragments are joined into cells: a unit suffix joins its number
+   (`=17500.00` + `(元/人)`); in PDF text a blank line continues a cell,
+   unless the next fragment is a value, starts a completion level
+   (`未达成指标`), or the previous one ends a sentence.
+3. Each indicator record ends at the last two of a run of plain numbers
+   (分值, 得分); of the cells before it, the last three are 三级指标,
+   年度指标值 and 实际完成值, and any earlier ones are the previous record's
+   偏差原因分析.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from linter.classify import LABELS, SECTION_STARTS, classify, is_plain_number
+from linter.layouts import RawCell, Segment
+from linter.text import display_width, key
+from linter.vocabulary import LEVEL_PREFIXES, PHRASE_PREFIXES, PHRASES
+
+_FRAGMENT_RE = {"pdf": re.compile(r"\S+"), "spaces": re.compile(r"\S+(?: \S+)*")}
+_UNIT_SUFFIX_RE = re.compile(r"^\([^()\d]{1,8}\)$")
+_UNIT_WORDS = frozenset("个 人 套 次 天 台 名 万 万元 元 件 份 项 户 辆 家 场 期 篇 批 处 座 条 张 所".split())
+_SENTENCE_END = ("。", ";", "；", "!", "！", "?", "？")
+_MAX_HOPS = 12
+_INDICATOR_END = frozenset({"K_TOTAL", "K_GRADE", "TITLE"})
+
+
+@dataclass(slots=True)
+class _Fragment:
+    text: str
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    gap: str
+    own_line: bool = False
+    kind: str = "TEXT"
+
+    def cell(self) -> RawCell:
+        return RawCell(self.text, self.line, self.col, self.end_line, self.end_col)
+
+
+def stream_rows(segment: Segment, layout: str) -> list[list[RawCell]]:
+    fragments = _join_labels(_fragments(segment, layout))
+    for fragment in fragments:
+        fragment.kind = classify(fragment.text)[0]
+    return _RowBuilder(fragments, wraps=layout in ("pdf", "lines")).build()
+
+
+def _fragments(segment: Segment, layout: str) -> list[_Fragment]:
+    pattern = _FRAGMENT_RE.get(layout)
+    inner_gap = "sp" if layout == "pdf" else "cell"
+    out: list[_Fragment] = []
+    previous_line = None
+    for line_no, offset, text in segment.lines:
+        if pattern is None:
+            stripped = text.strip()
+            spans = [(text.index(stripped), stripped)] if stripped else []
+        else:
+            spans = [(match.start(), match.group()) for match in pattern.finditer(text)]
+        if not spans:
+            continue
+        first_gap = "start" if previous_line is None else "nl" if line_no == previous_line + 1 else "blank"
+        for number, (start, piece) in enumerate(spans):
+            col = offset + start + 1
+            gap = first_gap if number == 0 else inner_gap
+            out.append(_Fragment(piece, line_no, col, line_no, col + len(piece), gap, len(spans) == 1))
+        previous_line = line_no
+    return out
+
+
+def _join_labels(fragments: list[_Fragment]) -> list[_Fragment]:
+    """Join label fragments that stand on lines of their own into whole labels."""
+    out: list[_Fragment] = []
+    consumed: set[int] = set()
+    for index, fragment in enumerate(fragments):
+        if index in consumed:
+            continue
+        if not fragment.own_line or key(fragment.text) not in PHRASE_PREFIXES:
+            out.append(fragment)
+            continue
+        parts = _label_parts(fragments, index)
+        if parts is None:
+            out.append(fragment)
+            continue
+        last = fragments[parts[-1]]
+        text = "".join(fragments[part].text for part in parts)
+        out.append(_Fragment(text, fragment.line, fragment.col, last.end_line, last.end_col, fragment.gap, True))
+        consumed.update(parts[1:])
+    return out
+
+
+def _label_parts(fragments: list[_Fragment], first: int) -> list[int] | None:
+    joined = key(fragments[first].text)
+    parts = [first]
+    best = None
+    hops = 0
+    position = first + 1
+    while position < len(fragments) and hops <= _MAX_HOPS:
+        candidate = fragments[position]
+        if candidate.own_line:
+            extended = joined + key(candidate.text)
+            if extended in PHRASES or extended in PHRASE_PREFIXES:
+                joined = extended
+                parts.append(position)
+                if joined in PHRASES:
+                    best = list(parts)
+                position += 1
+                continue
+        if joined in PHRASES:
+            break
+        hops += 1
+        position += 1
+    return best if best is not None and len(best) > 1 else None
+
+
+class _RowBuilder:
+    def __init__(self, fragments: list[_Fragment], wraps: bool) -> None:
+        self.fragments = fragments
+        self.wraps = wraps
+        self.position = 0
+        self.rows: list[list[RawCell]] = []
+
+    def build(self) -> list[list[RawCell]]:
+        fragments = self.fragments
+        while self.position < len(fragments):
+            kind = fragments[self.position].kind
+            if kind == "K_FUNDS":
+                self._funds()
+            elif kind == "K_GOAL":
+                self._goal()
+            elif kind in ("K_IND", "IHDR") or kind in LABELS or kind == "PLACEHOLDER":
+                self._indicators()
+            elif kind == "K_DEPT":
+                self._department()
+            elif kind in SECTION_STARTS:
+                self._keyword_row(kind)
+            else:
+                self.rows.append([fragment.cell() for fragment in self._until(SECTION_STARTS | LABELS)])
+        return self.rows
+
+    def _until(self, stops: frozenset[str]) -> list[_Fragment]:
+        fragments = self.fragments
+        start = self.position
+        while self.position < len(fragments) and fragments[self.position].kind not in stops:
+            self.position += 1
+        return fragments[start:self.position]
+
+    def _keyword_row(self, kind: str) -> None:
+        """TITLE (year on a row of its own), 项目名称, 实施单位, 总分 (one cell a value), 评分等级."""
+        keyword = self.fragments[self.position].cell()
+        self.position += 1
+        rest = self._until(SECTION_STARTS)
+        if kind == "TITLE":
+            self.rows.append([keyword])
+            if rest:
+                self.rows.append([_merge(rest)])
+        elif kind == "K_TOTAL":
+            self.rows.append([keyword, *(fragment.cell() for fragment in rest)])
+        else:
+            self.rows.append([keyword, _merge(rest)] if rest else [keyword])
+
+    def _department(self) -> None:
+        row = [self.fragments[self.position].cell()]
+        self.position += 1
+        stops = SECTION_STARTS
+        department = self._until(stops)
+        if department:
+            row.append(_merge(department))
+        if self.position < len(self.fragments) and self.fragments[self.position].kind == "K_IMPL":
+            row.append(self.fragments[self.position].cell())
+            self.position += 1
+            implementer = self._until(stops)
+            if implementer:
+                row.append(_merge(implementer))
+        self.rows.append(row)
+
+    def _funds(self) -> None:
+        fragments = self.fragments
+        row = [fragments[self.position].cell()]
+        self.position += 1
+        while self.position < len(fragments) and fragments[self.position].kind in ("UNIT", "FHDR", "SHDR"):
+            row.append(fragments[self.position].cell())
+            self.position += 1
+        self.rows.append(row)
+        while self.position < len(fragments) and fragments[self.position].kind == "FLABEL":
+            label = fragments[self.position]
+            self.position += 1
+            values = self._until(SECTION_STARTS | {"FLABEL"})
+            self.rows.append([label.cell(), *(item.cell for item in self._cells(values))])
+
+    def _goal(self) -> None:
+        fragments = self.fragments
+        row = [fragments[self.position].cell()]
+        self.position += 1
+        while self.position < len(fragments) and fragments[self.position].kind == "GHDR":
+            row.append(fragments[self.position].cell())
+            self.position += 1
+        self.rows.append(row)
+        text = self._until(SECTION_STARTS | LABELS | {"PLACEHOLDER"})
+        if text:
+            self.rows.append(_goal_cells(text, self.wraps))
+
+    def _indicators(self) -> None:
+        fragments = self.fragments
+        if fragments[self.position].kind in ("K_IND", "IHDR"):
+            header = []
+            while self.position < len(fragments) and fragments[self.position].kind in ("K_IND", "IHDR", "SHDR"):
+                header.append(fragments[self.position].cell())
+                self.position += 1
+            self.rows.append(header)
+        start = self.position
+        while self.position < len(fragments) and fragments[self.position].kind not in _INDICATOR_END:
+            self.position += 1
+        self.rows.extend(_indicator_rows(self._cells(fragments[start:self.position])))
+
+    def _cells(self, fragments: list[_Fragment]) -> list[_Item]:
+        items: list[_Item] = []
+        for fragment in fragments:
+            if items and self._joins(items[-1], fragment):
+                items[-1] = items[-1].extend(fragment)
+            else:
+                items.append(_Item(fragment.cell(), fragment.kind, fragment.gap))
+        return items
+
+    def _joins(self, previous: _Item, fragment: _Fragment) -> bool:
+        if previous.kind in LABELS or fragment.kind in LABELS or fragment.gap == "cell":
+            return False
+        text = fragment.text
+        if previous.kind == "NUM" and _is_unit_suffix(text) and classify(previous.cell.text)[1].unit is None:
+            return True
+        if fragment.gap == "sp":
+            return key(previous.cell.text) == "指标" and text[:1].isdigit()
+        if not self.wraps or fragment.gap != "blank":
+            return False
+        if previous.kind != "TEXT" or fragment.kind != "TEXT":
+            return False
+        if previous.cell.text.endswith(_SENTENCE_END):
+            return False
+        return not key(text).startswith(LEVEL_PREFIXES)
+
+
+@dataclass(slots=True)
+class _Item:
+    cell: RawCell
+    kind: str
+    gap: str
+
+    def extend(self, fragment: _Fragment) -> _Item:
+        separator = " " if fragment.gap == "sp" else ""
+        cell = self.cell
+        joined = RawCell(cell.text + separator + fragment.text, cell.line, cell.col, fragment.end_line, fragment.end_col)
+        return _Item(joined, classify(joined.text)[0], self.gap)
+
+
+def _is_unit_suffix(text: str) -> bool:
+    return bool(_UNIT_SUFFIX_RE.match(key(text))) or text in _UNIT_WORDS
+
+
+def _merge(fragments: list[_Fragment]) -> RawCell:
+    """One cell from several fragments; line breaks inside the cell are dropped."""
+    text = fragments[0].text
+    for previous, fragment in zip(fragments, fragments[1:]):
+        ascii_pair = previous.text[-1:].isascii() and fragment.text[:1].isascii()
+        text += (" " if fragment.gap in ("sp", "cell") or ascii_pair else "") + fragment.text
+    first, last = fragments[0], fragments[-1]
+    return RawCell(text, first.line, first.col, last.end_line, last.end_col)
+
+
+def _goal_cells(fragments: list[_Fragment], wraps: bool) -> list[RawCell]:
+    """预期目标 and 实际完成情况: whole cells, or two paragraphs of wrapped lines.
+
+    PDF text prints the 预期目标 paragraph, then the 实际完成情况 one; the first
+    paragraph ends at the first line clearly shorter than the text's width.
+    """
+    if not wraps or len(fragments) <= 2:
+        return [fragment.cell() for fragment in fragments]
+    lines: list[list[_Fragment]] = []
+    for fragment in fragments:
+        if lines and fragment.gap == "sp":
+            lines[-1].append(fragment)
+        else:
+            lines.append([fragment])
+    if len(lines) <= 2:
+        return [_merge(line) for line in lines]
+    widths = [display_width(" ".join(fragment.text for fragment in line)) for line in lines]
+    full = max(widths)
+    split = next((number for number, width in enumerate(widths[:-1]) if width < 0.8 * full), None)
+    if split is None:
+        return [_merge(fragments)]
+    first = [fragment for line in lines[: split + 1] for fragment in line]
+    second = [fragment for line in lines[split + 1 :] for fragment in line]
+    return [_merge(first), _merge(second)]
+
+
+def _indicator_rows(items: list[_Item]) -> list[list[RawCell]]:
+    rows: list[list[RawCell]] = []
+    labels: list[RawCell] = []
+    chunk: list[_Item] = []
+    for item in items:
+        if item.kind in LABELS or item.kind == "PLACEHOLDER":
+            if chunk:
+                rows.extend(_records(chunk, labels))
+                labels, chunk = [], []
+            if item.kind == "PLACEHOLDER":
+                rows.append([*labels, item.cell])
+                labels = []
+            else:
+                labels.append(item.cell)
+        else:
+            chunk.append(item)
+    if chunk:
+        rows.extend(_records(chunk, labels))
+    elif labels:
+        rows.append(labels)
+    return rows
+
+
+def _records(chunk: list[_Item], labels: list[RawCell]) -> list[list[RawCell]]:
+    """Rows of one run of cells between labels, anchored on their 分值/得分 pairs."""
+    plain = [item.kind == "NUM" and is_plain_number(item.cell.text) for item in chunk]
+    pairs = []
+    index = 0
+    while index < len(chunk):
+        if not plain[index]:
+            index += 1
+            continue
+        run_start = index
+        while index < len(chunk) and plain[index]:
+            index += 1
+        if index - run_start >= 2:
+            pairs.append(index - 2)
+    if not pairs:
+        return [[*labels, *(item.cell for item in chunk)]]
+    records: list[list[RawCell]] = []
+    reasons: list[list[RawCell]] = []
+    start = 0
+    for pair in pairs:
+        before = [item.cell for item in chunk[start:pair]]
+        if len(before) > 3:
+            extra, before = before[:-3], before[-3:]
+            if records:
+                reasons[-1] = extra
+            else:
+                before = [_merge_cells(extra + before[:1]), *before[1:]]
+        records.append([*before, chunk[pair].cell, chunk[pair + 1].cell])
+        reasons.append([])
+        start = pair + 2
+    reasons[-1] = [item.cell for item in chunk[start:]]
+    rows = []
+    for number, (record, reason) in enumerate(zip(records, reasons)):
+        row = ([*labels] if number == 0 else []) + record
+        if reason:
+            row.append(_merge_cells(reason))
+        rows.append(row)
+    return rows
+
+
+def _merge_cells(cells: list[RawCell]) -> RawCell:
+    first, last = cells[0], cells[-1]
+    return RawCell("".join(cell.text for cell in cells), first.line, first.col, last.end_line, last.end_col)

@@ -1,0 +1,80 @@
+"""Tab-separated and markdown rows: one row per line, with table columns.
+
+Cells are split at tabs, or at pipes on lines that start with `|`. Inside a
+cell, HTML tags (`<p style=…>`, `<td>`, `<br>`) and `&nbsp;` separate cells,
+so every cell is a contiguous piece of the source and keeps its columns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.layouts import RawCell, Segment
+
+_TAG_RE = re.compile(r"<[^<>]{0,200}>|&nbsp;", re.I)
+_SEPARATOR_ROW_RE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
+
+
+def table_rows(segment: Segment) -> list[list[RawCell]]:
+    rows = []
+    for line_no, offset, text in segment.lines:
+        if not text.strip():
+            continue
+        if text.lstrip().startswith("|"):
+            if _SEPARATOR_ROW_RE.match(text):
+                continue
+            separator = "|"
+        else:
+            separator = "\t"
+        row = []
+        for column, match in enumerate(_columns(text, separator)):
+            if match is None:
+                continue
+            start, piece = match
+            if "<" in piece or "&" in piece:
+                row.extend(_html_cells(piece, line_no, offset + start, column))
+            else:
+                cell = _trimmed(piece, line_no, offset + start, column)
+                if cell is not None:
+                    row.append(cell)
+        if row:
+            rows.append(row)
+    return rows
+
+
+def _columns(text: str, separator: str) -> list[tuple[int, str] | None]:
+    """Each column's (start, text), None for an empty column; indexes follow separators."""
+    columns: list[tuple[int, str] | None] = []
+    start = 0
+    if separator == "|":
+        start = text.index("|") + 1
+    for piece in text[start:].split(separator):
+        columns.append((start, piece) if piece.strip() else None)
+        start += len(piece) + 1
+    if separator == "|" and columns and columns[-1] is None:
+        columns.pop()
+    return columns
+
+
+def _trimmed(piece: str, line_no: int, start: int, column: int) -> RawCell | None:
+    stripped = piece.strip()
+    if not stripped:
+        return None
+    lead = len(piece) - len(piece.lstrip())
+    col = start + lead + 1
+    return RawCell(stripped, line_no, col, line_no, col + len(stripped), column)
+
+
+def _html_cells(piece: str, line_no: int, start: int, column: int) -> list[RawCell]:
+    """Split a cell at HTML tags and `&nbsp;`."""
+    cells = []
+    position = 0
+    for match in _TAG_RE.finditer(piece):
+        cell = _trimmed(piece[position:match.start()], line_no, start + position, column)
+        if cell is not None:
+            cells.append(cell)
+        position = match.end()
+    cell = _trimmed(piece[position:], line_no, start + position, column)
+    if cell is not None:
+        cells.append(cell)
+    return cells
