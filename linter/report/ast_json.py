@@ -1,0 +1,135 @@
+"""The AST as JSON (schema `jxlint-ast`, version in `linter.ast.SCHEMA_VERSION`).
+
+Decimals are strings (`"98.24"`), so no precision is lost; every cell carries
+its span. The schema is documented in docs/ast.md; fields are only ever added.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from linter.ast import SCHEMA_VERSION, Cell, Document, Form, FundRow, Indicator, Label, Problem, Span
+from linter.messages import Catalog
+from linter.values import Target
+
+
+def span_json(span: Span) -> dict[str, int]:
+    return {"line": span.line, "column": span.column, "end_line": span.end_line, "end_column": span.end_column}
+
+
+def value_json(value: object) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Target):
+        return {
+            "comparator": value.comparator,
+            "number": None if value.number is None else str(value.number),
+            "unit": value.unit,
+            "text": value.text,
+        }
+    return value
+
+
+def cell_json(cell: Cell | None) -> dict[str, Any] | None:
+    if cell is None:
+        return None
+    out: dict[str, Any] = {"raw": cell.raw, "span": span_json(cell.span), "value": value_json(cell.value)}
+    if cell.unit is not None:
+        out["unit"] = cell.unit
+    if cell.comparator is not None:
+        out["comparator"] = cell.comparator
+    if cell.malformed:
+        out["malformed"] = True
+    return out
+
+
+def label_json(label: Label | None) -> dict[str, Any] | None:
+    if label is None:
+        return None
+    out = cell_json(label.cell)
+    assert out is not None
+    out["truncated"] = label.truncated
+    out["misplaced"] = label.misplaced
+    return out
+
+
+def fund_row_json(row: FundRow) -> dict[str, Any]:
+    out: dict[str, Any] = {"label": cell_json(row.label), "kind": row.kind}
+    for column in FundRow.COLUMNS:
+        out[column] = cell_json(getattr(row, column))
+    return out
+
+
+def indicator_json(indicator: Indicator) -> dict[str, Any]:
+    return {
+        "path": indicator.path,
+        "span": span_json(indicator.span),
+        "level1": label_json(indicator.level1),
+        "level2": label_json(indicator.level2),
+        "name": cell_json(indicator.name),
+        "target": cell_json(indicator.target),
+        "actual": cell_json(indicator.actual),
+        "points": cell_json(indicator.points),
+        "score": cell_json(indicator.score),
+        "reason": cell_json(indicator.reason),
+        "placeholder": indicator.placeholder,
+        "declared_empty": indicator.declared_empty,
+    }
+
+
+def problem_json(problem: Problem, catalog: Catalog) -> dict[str, Any]:
+    return {
+        "code": problem.code,
+        "message_id": problem.message_id,
+        "message": catalog.render(problem.message_id, problem.args),
+        "severity": problem.severity,
+        "span": span_json(problem.span),
+    }
+
+
+def form_json(form: Form, catalog: Catalog) -> dict[str, Any]:
+    funds = form.funds
+    goal = form.goal
+    total = form.total
+    return {
+        "index": form.index,
+        "layout": form.layout,
+        "parsed": form.parsed,
+        "span": span_json(form.span),
+        "title": cell_json(form.title),
+        "year": cell_json(form.year),
+        "project": cell_json(form.project),
+        "department": cell_json(form.department),
+        "implementer": cell_json(form.implementer),
+        "unit": cell_json(form.unit),
+        "funds": None if funds is None else {
+            "header": cell_json(funds.header), "rows": [fund_row_json(row) for row in funds.rows],
+        },
+        "goal": None if goal is None else {
+            "header": cell_json(goal.header), "expected": cell_json(goal.expected), "actual": cell_json(goal.actual),
+        },
+        "indicators": [indicator_json(indicator) for indicator in form.indicators],
+        "total": None if total is None else {
+            "label": cell_json(total.label), "points": cell_json(total.points), "score": cell_json(total.score),
+        },
+        "grade": cell_json(form.grade),
+        "problems": [problem_json(problem, catalog) for problem in form.problems],
+    }
+
+
+def document_json(document: Document, catalog: Catalog) -> dict[str, Any]:
+    return {
+        "path": document.path,
+        "encoding": document.encoding,
+        "problems": [problem_json(problem, catalog) for problem in document.problems],
+        "forms": [form_json(form, catalog) for form in document.forms],
+    }
+
+
+def documents_json(documents: list[Document], catalog: Catalog) -> dict[str, Any]:
+    return {
+        "schema": "jxlint-ast",
+        "version": SCHEMA_VERSION,
+        "files": [document_json(document, catalog) for document in documents],
+    }

@@ -1,0 +1,57 @@
+"""`jxlint parse --format text`: a readable outline of what the parser read."""
+
+from __future__ import annotations
+
+from linter.ast import Cell, Document, Form
+from linter.messages import Catalog
+
+
+def _value(cell: Cell | None) -> str:
+    if cell is None or not cell.raw:
+        return "·"
+    return cell.text
+
+
+def _at(cell: Cell | None) -> str:
+    return "" if cell is None else f"@{cell.span.line}:{cell.span.column}"
+
+
+def outline(document: Document, catalog: Catalog) -> str:
+    zh = catalog.lang == "zh"
+    lines = [f"{document.path} ({document.encoding or '?'}): {len(document.forms)} " + ("张表" if zh else "forms")]
+    for problem in document.problems:
+        lines.append(f"  ! {problem.span.line}:{problem.span.column} {catalog.render(problem.message_id, problem.args)}")
+    for form in document.forms:
+        lines.extend(_form(form, catalog))
+    return "\n".join(lines)
+
+
+def _form(form: Form, catalog: Catalog) -> list[str]:
+    year = form.year.value if form.year is not None else "?"
+    unit = form.unit.value if form.unit is not None else "?"
+    head = f"  #{form.index} [{form.layout}] {form.span.line}:{form.span.column} {_value(form.project)} ({year}, {unit})"
+    lines = [head]
+    for problem in form.problems:
+        lines.append(f"    ! {problem.span.line}:{problem.span.column} {catalog.render(problem.message_id, problem.args)}")
+    if not form.parsed:
+        return lines
+    lines.append(f"    主管部门 {_value(form.department)} | 实施单位 {_value(form.implementer)}")
+    if form.funds is not None:
+        for row in form.funds.rows:
+            values = " ".join(_value(getattr(row, column)) for column in row.COLUMNS)
+            lines.append(f"    资金 {row.label.text}: {values}  {_at(row.label)}")
+    if form.goal is not None:
+        lines.append(f"    预期目标 {_value(form.goal.expected)[:40]} | 实际完成情况 {_value(form.goal.actual)[:40]}")
+    for indicator in form.indicators:
+        mark = "…" if indicator.placeholder else "∅" if indicator.declared_empty else " "
+        lines.append(
+            f"   {mark}{indicator.path} | {_value(indicator.target)} → {_value(indicator.actual)} | "
+            f"{_value(indicator.points)}/{_value(indicator.score)}"
+            + (f" | {_value(indicator.reason)[:30]}" if indicator.reason else "")
+            + f"  @{indicator.span.line}:{indicator.span.column}"
+        )
+    if form.total is not None:
+        lines.append(f"    总分 {_value(form.total.points)} / {_value(form.total.score)}  {_at(form.total.label)}")
+    if form.grade is not None:
+        lines.append(f"    评分等级 {_value(form.grade)}")
+    return lines
