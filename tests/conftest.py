@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.ast import Document
+from linter.parse import parse_bytes
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEEDS = {
+    "001": FIXTURES / "001_ce3da03141c568d9.txt",  # 嘉定 2024, PDF text, 5 forms
+    "003": FIXTURES / "003_01ee96ef31214bdb.txt",  # 宝山 2023, TSV + markdown + HTML, 10 forms
+    "004": FIXTURES / "004_c0b3f901b49db276.txt",  # 闵行 2022, TSV with misaligned columns, 23 forms
+}
+_cache: dict[str, Document] = {}
+
+
+def seed(name: str) -> Document:
+    if name not in _cache:
+        _cache[name] = parse_bytes(SEEDS[name].read_bytes(), str(SEEDS[name]))
+    return _cache[name]
+
+
+@pytest.fixture(params=sorted(SEEDS))
+def seed_document(request) -> Document:
+    return seed(request.param)
