@@ -31,6 +31,7 @@ _UNIT_SUFFIX_RE = re.compile(r"^\([^()\d]{1,8}\)$")
 _UNIT_WORDS = frozenset("个 人 套 次 天 台 名 万 万元 元 件 份 项 户 辆 家 场 期 篇 批 处 座 条 张 所".split())
 _SENTENCE_END = ("。", ";", "；", "!", "！", "?", "？")
 _MAX_HOPS = 12
+_NUMBERED_NAME_RE = re.compile(r"^指标\d")
 _INDICATOR_END = frozenset({"K_TOTAL", "K_GRADE", "TITLE"})
 
 
@@ -239,7 +240,11 @@ class _RowBuilder:
         if previous.kind == "NUM" and _is_unit_suffix(text) and classify(previous.cell.text)[1].unit is None:
             return True
         if fragment.gap == "sp":
-            return key(previous.cell.text) == "指标" and text[:1].isdigit()
+            # `指标 1：根据…` and `指标 1： 指标 2：` are one cell; an unused `指标 2：` ends its line.
+            previous_key = key(previous.cell.text)
+            if previous_key == "指标":
+                return text[:1].isdigit()
+            return previous.kind == "PLACEHOLDER" and previous_key.startswith("指标")
         if not self.wraps or fragment.gap != "blank":
             return False
         if previous.kind != "TEXT" or fragment.kind != "TEXT":
@@ -326,7 +331,10 @@ def _indicator_rows(items: list[_Item]) -> list[list[RawCell]]:
 
 
 def _records(chunk: list[_Item], labels: list[RawCell]) -> list[list[RawCell]]:
-    """Rows of one run of cells between labels, anchored on their 分值/得分 pairs."""
+    """Rows of one run of cells between labels, anchored on their 分值/得分 pairs.
+
+    More than three cells before a pair are split by `_split_cells`.
+    """
     plain = [item.kind == "NUM" and is_plain_number(item.cell.text) for item in chunk]
     pairs = []
     index = 0
@@ -345,24 +353,72 @@ def _records(chunk: list[_Item], labels: list[RawCell]) -> list[list[RawCell]]:
     reasons: list[list[RawCell]] = []
     start = 0
     for pair in pairs:
-        before = [item.cell for item in chunk[start:pair]]
+        before = chunk[start:pair]
         if len(before) > 3:
-            extra, before = before[:-3], before[-3:]
-            if records:
-                reasons[-1] = extra
-            else:
-                before = [_merge_cells(extra + before[:1]), *before[1:]]
-        records.append([*before, chunk[pair].cell, chunk[pair + 1].cell])
+            reason, before = _split_cells(before, has_previous=bool(records))
+            if reason:
+                reasons[-1].extend(item.cell for item in reason)
+        records.append([*(item.cell for item in before), chunk[pair].cell, chunk[pair + 1].cell])
         reasons.append([])
         start = pair + 2
-    reasons[-1] = [item.cell for item in chunk[start:]]
+    trailing = chunk[start:]
+    # `指标 N：无` after the last score starts an unscored row, not a 偏差原因.
+    cut = next((n for n, item in enumerate(trailing) if _NUMBERED_NAME_RE.match(key(item.cell.text))), len(trailing))
+    reasons[-1] = [item.cell for item in trailing[:cut]]
     rows = []
     for number, (record, reason) in enumerate(zip(records, reasons)):
         row = ([*labels] if number == 0 else []) + record
         if reason:
             row.append(_merge_cells(reason))
         rows.append(row)
+    if trailing[cut:]:
+        rows.append([item.cell for item in trailing[cut:]])
     return rows
+
+
+# Cost of treating a gap as inside one cell: a single space often is (`提升 20%`),
+# a line break sometimes, a run of spaces almost never.
+_GAP_COST = {"blank": 0.5, "sp": 1.0, "nl": 2.0, "cell": 10.0, "start": 10.0}
+
+
+def _split_cells(cells: list[_Item], has_previous: bool) -> tuple[list[_Item], list[_Item]]:
+    """Split more than three cells into (previous row's reason, [三级, 年度, 实际]).
+
+    Every split into consecutive groups is scored by the gaps it joins; ties go
+    to the longest 三级指标 name, the cell most likely to hold spaces.
+    """
+    best: tuple[float, list[_Item], list[_Item]] | None = None
+    for reason_size in range(len(cells) - 2 if has_previous else 1):
+        reason, rest = cells[:reason_size], cells[reason_size:]
+        cost = _inner_cost(reason)
+        if reason:
+            # A 偏差原因 stands on lines of its own and ends a sentence.
+            cost += 3.0 if rest[0].gap == "sp" else 0.0
+            cost += 0.0 if reason[-1].cell.text.endswith(_SENTENCE_END) else 1.0
+        count = len(rest)
+        for name_end in range(count - 2, 0, -1):
+            for target_end in range(count - 1, name_end, -1):
+                groups = (rest[:name_end], rest[name_end:target_end], rest[target_end:])
+                total = cost + sum(_inner_cost(group) for group in groups) + 2.0 * (len(groups[2]) > 1)
+                if best is None or total < best[0]:
+                    best = (total, reason, [_joined(group) for group in groups])
+    assert best is not None
+    return best[1], best[2]
+
+
+def _inner_cost(group: list[_Item]) -> float:
+    """Cost of joining a group into one cell; `指标 N：` always starts a 三级 name."""
+    return sum(_GAP_COST[item.gap] + 3.0 * bool(_NUMBERED_NAME_RE.match(key(item.cell.text))) for item in group[1:])
+
+
+def _joined(group: list[_Item]) -> _Item:
+    if len(group) == 1:
+        return group[0]
+    text = group[0].cell.text
+    for item in group[1:]:
+        text += (" " if item.gap in ("sp", "cell") else "") + item.cell.text
+    first, last = group[0].cell, group[-1].cell
+    return _Item(RawCell(text, first.line, first.col, last.end_line, last.end_col), "TEXT", group[0].gap)
 
 
 def _merge_cells(cells: list[RawCell]) -> RawCell:
