@@ -1,0 +1,134 @@
+"""Bad input never crashes and never loses the other forms."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from linter.ast import Document
+from linter.parse import parse_bytes, parse_text
+from tests.conftest import SEEDS, seed
+
+SEED_BYTES = {name: path.read_bytes() for name, path in SEEDS.items()}
+OPERATIONS = ("delete_line", "duplicate_line", "swap_lines", "delete_char", "duplicate_char", "flip_byte")
+
+
+def mutate(data: bytes, operations: list[tuple[str, int, int]]) -> bytes:
+    for operation, first, second in operations:
+        if operation == "flip_byte":
+            if data:
+                position = first % len(data)
+                data = data[:position] + bytes([data[position] ^ (1 + second % 255)]) + data[position + 1 :]
+            continue
+        text = data.decode("utf-8", errors="surrogateescape")
+        if operation.endswith("char"):
+            if text:
+                position = first % len(text)
+                text = text[:position] + (text[position] * 2 if operation == "duplicate_char" else "") + text[position + 1 :]
+        else:
+            lines = text.split("\n")
+            a, b = first % len(lines), second % len(lines)
+            if operation == "delete_line":
+                del lines[a]
+            elif operation == "duplicate_line":
+                lines.insert(a, lines[a])
+            else:
+                lines[a], lines[b] = lines[b], lines[a]
+            text = "\n".join(lines)
+        data = text.encode("utf-8", errors="surrogateescape")
+    return data
+
+
+def assert_well_formed(document: Document, data: bytes) -> None:
+    line_count = data.count(b"\n") + 1
+    problems = list(document.problems)
+    for form in document.forms:
+        assert form.parsed or len(form.problems) == 1
+        problems.extend(form.problems)
+        for indicator in form.indicators:
+            assert 1 <= indicator.span.line <= line_count
+    for problem in problems:
+        assert 1 <= problem.span.line <= line_count
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    name=st.sampled_from(sorted(SEED_BYTES)),
+    operations=st.lists(
+        st.tuples(st.sampled_from(OPERATIONS), st.integers(0, 10**6), st.integers(0, 10**6)), min_size=1, max_size=25
+    ),
+)
+def test_mutated_seeds_never_crash(name, operations):
+    data = mutate(SEED_BYTES[name], operations)
+    document = parse_bytes(data, "mutated.txt")
+    assert_well_formed(document, data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000))
+def test_arbitrary_bytes_never_crash(data):
+    assert_well_formed(parse_bytes(data, "random.bin"), data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="财政项目支出绩效自评表名称主管部门实施单位资金总额指标分值得分总\t\n |<>-—.…0123456789%≥", max_size=400))
+def test_template_word_soup_never_crashes(text):
+    data = ("财政项目支出绩效自评表\n" + text).encode()
+    assert_well_formed(parse_bytes(data, "soup.txt"), data)
+
+
+def _004_without(line_numbers: set[int]) -> str:
+    lines = SEEDS["004"].read_text(encoding="utf-8").split("\n")
+    return "\n".join(line for number, line in enumerate(lines, 1) if number not in line_numbers)
+
+
+def test_missing_funds_header_is_repaired_and_reported_once():
+    text = _004_without({49})  # form 2: the 项目资金 header row
+    document = parse_text(text, "damaged.txt")
+    assert len(document.forms) == 23
+    broken = document.forms[1]
+    assert broken.parsed and len(broken.problems) == 1
+    problem = broken.problems[0]
+    assert problem.message_id == "parse.repaired"
+    assert (problem.span.line, problem.span.column) == (49, 3)  # 年度资金总额, now on line 49
+    assert broken.funds is not None and broken.funds.total.initial_budget.raw == "1.34"
+    assert broken.total.score.raw == "90"
+    assert all(not form.problems for form in document.forms if form is not broken)
+
+
+def test_missing_project_name_row_is_repaired():
+    document = parse_text(_004_without({212}), "damaged.txt")  # form 7 (title at 208): 项目名称 row
+    form = document.forms[6]
+    assert form.parsed and [p.message_id for p in form.problems] == ["parse.repaired"]
+    assert form.problems[0].args["inserted"] == ["K_NAME", "_NL"]
+    assert form.funds.total.budget.raw == "17.86"
+
+
+def test_unrepairable_form_gives_one_diagnostic_and_keeps_the_others():
+    lines = SEEDS["004"].read_text(encoding="utf-8").split("\n")
+    lines[120 - 1] = "主管部门\t错位\n项目资金 (万元)\t年初预算数\n" + lines[120 - 1]
+    document = parse_text("\n".join(lines), "damaged.txt")
+    assert len(document.forms) == 23
+    assert sum(1 for form in document.forms if form.problems) == 1
+    broken = next(form for form in document.forms if form.problems)
+    assert broken.index == 4 and len(broken.problems) == 1
+    assert broken.problems[0].span.line == 120
+    assert broken.project_name == "一网通办居住证自助服务终端"
+
+
+def test_truncated_form_reports_end_of_form():
+    text = SEEDS["003"].read_text(encoding="utf-8").split("\n")
+    document = parse_text("\n".join(text[:10]), "truncated.txt")
+    form = document.forms[0]
+    assert len(form.problems) == 1
+    assert form.problems[0].message_id in ("parse.unexpected_end", "parse.repaired")
+
+
+def test_text_without_any_form_has_no_forms():
+    document = parse_text("会议纪要\n第一条 …\n", "notes.txt")
+    assert document.forms == [] and document.problems == []
+
+
+def test_seeds_parse_identically_from_bytes_and_text():
+    for name in SEEDS:
+        assert len(seed(name).forms) == len(parse_text(SEEDS[name].read_text(encoding="utf-8"), "x").forms)
