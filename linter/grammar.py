@@ -88,7 +88,10 @@ def _repair(interactive, token: Token):
     for sequence in _REPAIRS:
         if sequence[0] not in accepted:
             continue
-        trial = interactive.copy(deepcopy_values=False)
+        # A deep copy: Lark's tree builder appends to children lists it reuses when
+        # inlining `_rule+` helpers, so a failed trial on a shallow copy would leave
+        # duplicated cells in the original's value stack.
+        trial = interactive.copy()
         try:
             for terminal in sequence:
                 trial.feed_token(Token.new_borrow_pos(terminal, "", token))

@@ -42,9 +42,10 @@ def parse_form(segment: Segment, index: int) -> Form:
         return form
     if repairs:
         repair = repairs[0]
+        message_id = "parse.repaired_end" if repair.token.type == "$END" else "parse.repaired"
         form.problems.append(
             Problem(
-                "parse-error", "parse.repaired", _token_span(repair.token),
+                "parse-error", message_id, _token_span(repair.token),
                 {"found": repair.token.value, "inserted": list(repair.inserted), "repairs": len(repairs)},
             )
         )

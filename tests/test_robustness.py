@@ -121,7 +121,7 @@ def test_truncated_form_reports_end_of_form():
     document = parse_text("\n".join(text[:10]), "truncated.txt")
     form = document.forms[0]
     assert len(form.problems) == 1
-    assert form.problems[0].message_id in ("parse.unexpected_end", "parse.repaired")
+    assert form.problems[0].message_id in ("parse.unexpected_end", "parse.repaired_end")
 
 
 def test_text_without_any_form_has_no_forms():
@@ -132,3 +132,10 @@ def test_text_without_any_form_has_no_forms():
 def test_seeds_parse_identically_from_bytes_and_text():
     for name in SEEDS:
         assert len(seed(name).forms) == len(parse_text(SEEDS[name].read_text(encoding="utf-8"), "x").forms)
+
+
+def test_repair_trials_leave_no_duplicated_cells():
+    lines = SEEDS["004"].read_text(encoding="utf-8").split("\n")[:12]
+    form = parse_text("\n".join(lines), "cut.txt").forms[0]
+    assert [p.message_id for p in form.problems] == ["parse.repaired_end"]
+    assert [row.kind for row in form.funds.rows] == ["total", "current", "carryover"]
