@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
-from lark import Token, Tree
+from lark import Tree
 
 from linter.ast import Cell, Form, FundRow, Funds, Goal, Indicator, Label, Span, Total
-from linter.lexer import LexedCell
+from linter.layouts import RawCell
+from linter.lexer import Values
 from linter.text import fold, key
 from linter.values import Number, read_target
 from linter.vocabulary import (
@@ -25,70 +26,73 @@ _YEAR_IN_TEXT = re.compile(r"\((\d{4})年")
 _LABEL_TERMINALS = frozenset({"L1", "L2", "LC"})
 
 
-def span_of(lexed: LexedCell) -> Span:
-    cell = lexed.cell
-    return Span(cell.line, cell.col, cell.end_line, cell.end_col)
+def span_of(cell: RawCell) -> Span:
+    return Span(cell.line, cell.column, cell.end_line, cell.end_column)
 
 
-def text_cell(lexed: LexedCell) -> Cell:
-    return Cell(lexed.cell.text, span_of(lexed), " ".join(lexed.cell.text.split()))
+def text_cell(lexed: RawCell) -> Cell:
+    return Cell(lexed.text, span_of(lexed), " ".join(lexed.text.split()))
 
 
-def number_cell(lexed: LexedCell) -> Cell:
+def number_cell(lexed: RawCell) -> Cell:
     """A cell of a numeric column: 分值, 得分, amounts, 执行率, 总分."""
-    cell = Cell(lexed.cell.text, span_of(lexed))
-    if lexed.terminal == "NUM":
+    cell = Cell(lexed.text, span_of(lexed))
+    if lexed.type == "NUM":
         number: Number = lexed.detail  # type: ignore[assignment]
         cell.value, cell.unit, cell.comparator, cell.malformed = (
             number.value, number.unit, number.comparator, number.malformed,
         )
-    elif lexed.terminal not in ("DASH",) and not is_declared_empty(lexed.cell.text):
+    elif lexed.type not in ("DASH",) and not is_declared_empty(lexed.text):
         cell.malformed = True
     return cell
 
 
-def measure_cell(lexed: LexedCell) -> Cell:
+def measure_cell(lexed: RawCell) -> Cell:
     """实际完成值: a number with its unit when numeric, else the text."""
-    if lexed.terminal == "NUM" and not lexed.detail.malformed:  # type: ignore[union-attr]
+    if lexed.type == "NUM" and not lexed.detail.malformed:  # type: ignore[union-attr]
         return number_cell(lexed)
     return text_cell(lexed)
 
 
-def target_cell(lexed: LexedCell) -> Cell:
-    target = read_target(lexed.cell.text)
-    return Cell(lexed.cell.text, span_of(lexed), target, target.unit, target.comparator)
+def target_cell(lexed: RawCell) -> Cell:
+    target = read_target(lexed.text)
+    return Cell(lexed.text, span_of(lexed), target, target.unit, target.comparator)
 
 
-def merged(cells: list[LexedCell]) -> Cell | None:
+def merged(cells: list[RawCell]) -> Cell | None:
     if not cells:
         return None
     if len(cells) == 1:
         return text_cell(cells[0])
-    raw = " ".join(lexed.cell.text for lexed in cells)
+    raw = " ".join(lexed.text for lexed in cells)
     span = span_of(cells[0]).cover(span_of(cells[-1]))
     return Cell(raw, span, " ".join(raw.split()))
 
 
 class FormBuilder:
-    def __init__(self, form: Form, cells: list[LexedCell]) -> None:
+    def __init__(self, form: Form) -> None:
         self.form = form
-        self.cells = cells
-
-    def lexed(self, token: Token) -> LexedCell:
-        return self.cells[token.start_pos]
 
     def build(self, tree: Tree) -> Form:
         for part in tree.children[0].children:
             getattr(self, "_" + part.data)(part)
         return self.form
 
-    def _tokens(self, node: Tree) -> list[LexedCell]:
-        return [self.lexed(child) for child in node.children if isinstance(child, Token)]
+    @staticmethod
+    def _tokens(node: Tree) -> list[RawCell]:
+        """The cells of a node, with runs of values unpacked."""
+        cells: list[RawCell] = []
+        for child in node.children:
+            if child.__class__ is RawCell:
+                cells.append(child)
+            elif child.__class__ is Values:
+                cells.extend(child.cells)
+        return cells
 
     def _head(self, node: Tree) -> None:
         tokens = self._tokens(node)
         self.form.title = text_cell(tokens[0])
-        year_source = next((lexed for lexed in tokens[1:] if lexed.terminal == "YEAR"), tokens[0])
+        year_source = next((lexed for lexed in tokens[1:] if lexed.type == "YEAR"), tokens[0])
         self.form.year = _year_cell(year_source)
 
     def _name_row(self, node: Tree) -> None:
@@ -107,12 +111,12 @@ class FormBuilder:
         header = tokens[0]
         funds = Funds(text_cell(header))
         self.form.funds = funds
-        unit_token = next((lexed for lexed in tokens if lexed.terminal == "UNIT"), header)
+        unit_token = next((lexed for lexed in tokens if lexed.type == "UNIT"), header)
         self.form.unit = _unit_cell(unit_token)
         columns = [
-            (FUNDS_COLUMNS[key(lexed.cell.text)], lexed.cell.column)
+            (FUNDS_COLUMNS[key(lexed.text)], lexed.table_column)
             for lexed in tokens
-            if lexed.terminal in ("FHDR", "SHDR") and key(lexed.cell.text) in FUNDS_COLUMNS
+            if lexed.type in ("FHDR", "SHDR") and key(lexed.text) in FUNDS_COLUMNS
         ]
         for child in node.children:
             if isinstance(child, Tree):
@@ -120,7 +124,7 @@ class FormBuilder:
 
     def _fund_row(self, node: Tree, columns: list[tuple[str, int | None]]) -> FundRow:
         label, *values = self._tokens(node)
-        row = FundRow(text_cell(label), FUND_LABELS.get(key(label.cell.text), "extra"))
+        row = FundRow(text_cell(label), FUND_LABELS.get(key(label.text), "extra"))
         for role, lexed in _assign_columns(values, columns):
             setattr(row, role, number_cell(lexed))
         return row
@@ -129,9 +133,9 @@ class FormBuilder:
         tokens = self._tokens(node)
         goal = Goal(text_cell(tokens[0]))
         self.form.goal = goal
-        headers = [(key(lexed.cell.text), lexed.cell.column) for lexed in tokens if lexed.terminal == "GHDR"]
-        expected: list[LexedCell] = []
-        actual: list[LexedCell] = []
+        headers = [(key(lexed.text), lexed.table_column) for lexed in tokens if lexed.type == "GHDR"]
+        expected: list[RawCell] = []
+        actual: list[RawCell] = []
         for child in node.children:
             if not isinstance(child, Tree):
                 continue
@@ -139,7 +143,7 @@ class FormBuilder:
             for position, lexed in enumerate(row):
                 if _is_label_fragment(lexed, tokens[0]):
                     continue
-                column = lexed.cell.column
+                column = lexed.table_column
                 if column is None or not headers or any(c is None for _, c in headers):
                     (expected if position == 0 and len(row) > 1 or len(row) == 1 else actual).append(lexed)
                     continue
@@ -150,16 +154,16 @@ class FormBuilder:
 
     def _indicators(self, node: Tree) -> None:
         rows = [child for child in node.children if isinstance(child, Tree)]
-        labels = _LabelContext(self, rows)
-        for number, row in enumerate(rows):
-            lexed = self._tokens(row)
-            labels.update(number, [cell for cell in lexed if cell.terminal in _LABEL_TERMINALS])
-            values = [cell for cell in lexed if cell.terminal not in _LABEL_TERMINALS]
+        cells = [self._tokens(row) for row in rows]
+        labels = _LabelContext(cells)
+        for number, (row, lexed) in enumerate(zip(rows, cells)):
+            labels.update(number)
             if row.data == "label_row":
                 continue
+            values = [cell for cell in lexed if cell.type not in _LABEL_TERMINALS]
             indicator = Indicator(span_of(lexed[0]).cover(span_of(lexed[-1])), labels.level1, labels.level2)
             if row.data == "placeholder_row":
-                placeholder = next(cell for cell in values if cell.terminal == "PLACEHOLDER")
+                placeholder = next(cell for cell in values if cell.type == "PLACEHOLDER")
                 indicator.name = text_cell(placeholder)
                 indicator.placeholder = True
             else:
@@ -169,7 +173,7 @@ class FormBuilder:
     def _total(self, node: Tree) -> None:
         tokens = self._tokens(node)
         total = Total(text_cell(tokens[0]))
-        numbers = [lexed for lexed in tokens[1:] if lexed.terminal == "NUM"]
+        numbers = [lexed for lexed in tokens[1:] if lexed.type == "NUM"]
         if numbers:
             total.points = number_cell(numbers[0])
         if len(numbers) > 1:
@@ -184,14 +188,13 @@ class FormBuilder:
 class _LabelContext:
     """一级/二级 carried down the table; 成本指标 resolved to 一级 or 二级."""
 
-    def __init__(self, builder: FormBuilder, rows: list[Tree]) -> None:
+    def __init__(self, rows: list[list[RawCell]]) -> None:
         self.level1: Label | None = None
         self.level2: Label | None = None
-        self.row_labels = [
-            [lexed for lexed in builder._tokens(row) if lexed.terminal in _LABEL_TERMINALS] for row in rows
-        ]
+        self.row_labels = [[cell for cell in row if cell.type in _LABEL_TERMINALS] for row in rows]
 
-    def update(self, row_number: int, labels: list[LexedCell]) -> None:
+    def update(self, row_number: int) -> None:
+        labels = self.row_labels[row_number]
         if not labels:
             return
         if len(labels) >= 2:
@@ -213,18 +216,18 @@ class _LabelContext:
         return False
 
 
-def _label(lexed: LexedCell) -> Label:
+def _label(lexed: RawCell) -> Label:
     name, truncated = lexed.detail  # type: ignore[misc]
-    cell = Cell(lexed.cell.text, span_of(lexed), name)
+    cell = Cell(lexed.text, span_of(lexed), name)
     return Label(cell, name, truncated)
 
 
-def _fill_indicator(indicator: Indicator, values: list[LexedCell]) -> None:
+def _fill_indicator(indicator: Indicator, values: list[RawCell]) -> None:
     pair = _score_pair(values)
     if pair is None:
         indicator.name = text_cell(values[0])
         indicator.declared_empty = all(
-            lexed.terminal == "DASH" or is_declared_empty(lexed.cell.text) for lexed in values
+            lexed.type == "DASH" or is_declared_empty(lexed.text) for lexed in values
         )
         for role, lexed in zip(("target", "actual", "points", "score", "reason"), values[1:]):
             _set_role(indicator, role, lexed)
@@ -232,10 +235,10 @@ def _fill_indicator(indicator: Indicator, values: list[LexedCell]) -> None:
     before, after = values[:pair], values[pair + 2 :]
     indicator.points = number_cell(values[pair])
     indicator.score = number_cell(values[pair + 1])
-    points_column = values[pair].cell.column
-    if len(before) < 3 and points_column is not None and all(v.cell.column is not None for v in before):
+    points_column = values[pair].table_column
+    if len(before) < 3 and points_column is not None and all(v.table_column is not None for v in before):
         for lexed in before:
-            distance = points_column - lexed.cell.column  # type: ignore[operator]
+            distance = points_column - lexed.table_column  # type: ignore[operator]
             _set_role(indicator, {1: "actual", 2: "target"}.get(distance, "name"), lexed)
     else:
         # Without table columns: name, target, actual in order; extra leading cells
@@ -249,7 +252,7 @@ def _fill_indicator(indicator: Indicator, values: list[LexedCell]) -> None:
         indicator.reason = merged(after)
 
 
-def _set_role(indicator: Indicator, role: str, lexed: LexedCell) -> None:
+def _set_role(indicator: Indicator, role: str, lexed: RawCell) -> None:
     if role == "target":
         indicator.target = target_cell(lexed)
     elif role == "actual":
@@ -258,13 +261,13 @@ def _set_role(indicator: Indicator, role: str, lexed: LexedCell) -> None:
         setattr(indicator, role, number_cell(lexed))
     elif role == "name" and indicator.name is not None:
         name = indicator.name
-        raw = name.raw + " " + lexed.cell.text
+        raw = name.raw + " " + lexed.text
         indicator.name = Cell(raw, name.span.cover(span_of(lexed)), " ".join(raw.split()))
     else:
         setattr(indicator, role, text_cell(lexed))
 
 
-def _score_pair(values: list[LexedCell]) -> int | None:
+def _score_pair(values: list[RawCell]) -> int | None:
     """Index of 分值 in the last run of two or more plain numbers."""
     pair = None
     index = 0
@@ -280,25 +283,25 @@ def _score_pair(values: list[LexedCell]) -> int | None:
     return pair
 
 
-def _plain(lexed: LexedCell) -> bool:
-    return lexed.terminal == "NUM" and lexed.detail.plain  # type: ignore[union-attr]
+def _plain(lexed: RawCell) -> bool:
+    return lexed.type == "NUM" and lexed.detail.plain  # type: ignore[union-attr]
 
 
-def _assign_columns(values: list[LexedCell], columns: list[tuple[str, int | None]]) -> list[tuple[str, LexedCell]]:
+def _assign_columns(values: list[RawCell], columns: list[tuple[str, int | None]]) -> list[tuple[str, RawCell]]:
     """Funds values by header column when the table has columns, else in order."""
     roles = [role for role, _ in columns] or list(FundRow.COLUMNS)
     if len(values) == len(roles) or not columns or any(c is None for _, c in columns):
         return list(zip(roles, values))
     by_column = {column: role for role, column in columns}
-    assigned = [(by_column.get(lexed.cell.column), lexed) for lexed in values]  # type: ignore[arg-type]
+    assigned = [(by_column.get(lexed.table_column), lexed) for lexed in values]  # type: ignore[arg-type]
     taken = [role for role, _ in assigned]
     if None in taken or len(set(taken)) != len(taken):
         return list(zip(roles, values))
     return assigned  # type: ignore[return-value]
 
 
-def _year_cell(lexed: LexedCell) -> Cell | None:
-    match = YEAR_RE.search(key(lexed.cell.text)) or _YEAR_IN_TEXT.search(key(lexed.cell.text))
+def _year_cell(lexed: RawCell) -> Cell | None:
+    match = YEAR_RE.search(key(lexed.text)) or _YEAR_IN_TEXT.search(key(lexed.text))
     if match is None:
         return None
     cell = text_cell(lexed)
@@ -306,30 +309,30 @@ def _year_cell(lexed: LexedCell) -> Cell | None:
     return cell
 
 
-def _unit_cell(lexed: LexedCell) -> Cell | None:
-    folded = fold(lexed.cell.text)
+def _unit_cell(lexed: RawCell) -> Cell | None:
+    folded = fold(lexed.text)
     match = UNIT_RE.search("".join(folded.split()))
     if match is None:
         return None
     cell = text_cell(lexed)
     cell.value = match.group(1)
-    if lexed.terminal != "UNIT" and lexed.cell.line == lexed.cell.end_line:
+    if lexed.type != "UNIT" and lexed.line == lexed.end_line:
         start = folded.find("(")
         end = folded.find(")", start)
         if 0 <= start < end:
-            line, col = lexed.cell.line, lexed.cell.col
-            cell = Cell(lexed.cell.text[start : end + 1], Span(line, col + start, line, col + end + 1), match.group(1))
+            line, col = lexed.line, lexed.column
+            cell = Cell(lexed.text[start : end + 1], Span(line, col + start, line, col + end + 1), match.group(1))
     return cell
 
 
-def _empty_after(keyword: LexedCell) -> Cell:
+def _empty_after(keyword: RawCell) -> Cell:
     """An empty value, placed just after its label, for 'missing value' findings."""
-    end = Span(keyword.cell.end_line, keyword.cell.end_col, keyword.cell.end_line, keyword.cell.end_col)
+    end = Span(keyword.end_line, keyword.end_column, keyword.end_line, keyword.end_column)
     return Cell("", end, None)
 
 
-def _is_label_fragment(lexed: LexedCell, label: LexedCell) -> bool:
+def _is_label_fragment(lexed: RawCell, label: RawCell) -> bool:
     """`目标` alone under `年度总体目标`: the label broken over two rows."""
-    text = key(lexed.cell.text)
-    return lexed.cell.column is not None and lexed.cell.column == label.cell.column and text in key(label.cell.text)
+    text = key(lexed.text)
+    return lexed.table_column is not None and lexed.table_column == label.table_column and text in key(label.text)
 

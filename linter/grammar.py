@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 
-from lark import Lark, Token, Tree
+from lark import Lark, Tree
 from lark.exceptions import UnexpectedToken
 
-from linter.lexer import FormLexer
+from linter.layouts import RawCell
+from linter.lexer import FormLexer, end_of_row
 
 # Sequences of terminals that a damaged form most often lacks, tried in order.
 _REPAIRS: tuple[tuple[str, ...], ...] = (
@@ -47,20 +48,20 @@ def parser() -> Lark:
 class Repair:
     """Terminals inserted before `token` so the parse could go on."""
 
-    token: Token
+    token: RawCell
     inserted: tuple[str, ...]
 
 
 @dataclass(slots=True)
 class ParseFailure:
-    token: Token
+    token: RawCell
     expected: frozenset[str]
 
 
-def parse_tokens(tokens: list[Token]) -> tuple[Tree | None, list[Repair], ParseFailure | None]:
+def parse_tokens(tokens: list[RawCell]) -> tuple[Tree | None, list[Repair], ParseFailure | None]:
     interactive = parser().parse_interactive()
     repairs: list[Repair] = []
-    feed = interactive.feed_token
+    feed = interactive.parser_state.feed_token
     for token in tokens:
         try:
             feed(token)
@@ -68,22 +69,23 @@ def parse_tokens(tokens: list[Token]) -> tuple[Tree | None, list[Repair], ParseF
             repaired = _repair(interactive, token) if len(repairs) < _MAX_REPAIRS else None
             if repaired is None:
                 return None, repairs, ParseFailure(token, frozenset(error.expected))
-            interactive, inserted = repaired
-            feed = interactive.feed_token
+            interactive, inserted, _ = repaired
+            feed = interactive.parser_state.feed_token
             repairs.append(Repair(token, inserted))
-    end = Token.new_borrow_pos("$END", "", tokens[-1]) if tokens else Token("$END", "")
+    end = end_of_row(tokens[-1], "$END") if tokens else _start_token("$END")
     try:
-        return interactive.feed_token(end), repairs, None
+        return interactive.parser_state.feed_token(end, True), repairs, None
     except UnexpectedToken as error:
         repaired = _repair(interactive, end) if len(repairs) < _MAX_REPAIRS else None
         if repaired is None:
             return None, repairs, ParseFailure(end, frozenset(error.expected))
-        interactive, inserted = repaired
+        _, inserted, tree = repaired
         repairs.append(Repair(end, inserted))
-        return interactive.result, repairs, None
+        return tree, repairs, None
 
 
-def _repair(interactive, token: Token):
+def _repair(interactive, token: RawCell):
+    """(parser, inserted terminals, result) after the first insertion that lets `token` through."""
     accepted = interactive.choices()
     for sequence in _REPAIRS:
         if sequence[0] not in accepted:
@@ -94,11 +96,21 @@ def _repair(interactive, token: Token):
         trial = interactive.copy()
         try:
             for terminal in sequence:
-                trial.feed_token(Token.new_borrow_pos(terminal, "", token))
-            result = trial.feed_token(token)
+                trial.parser_state.feed_token(_synthetic(token, terminal))
+            result = trial.parser_state.feed_token(token, token.type == "$END")
         except UnexpectedToken:
             continue
-        if token.type == "$END":
-            trial.result = result
-        return trial, sequence
+        return trial, sequence, result
     return None
+
+
+def _synthetic(token: RawCell, terminal: str) -> RawCell:
+    synthetic = RawCell("", token.line, token.column, token.line, token.column)
+    synthetic.type = terminal
+    return synthetic
+
+
+def _start_token(terminal: str) -> RawCell:
+    token = RawCell("", 1, 1, 1, 1)
+    token.type = terminal
+    return token

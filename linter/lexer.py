@@ -1,14 +1,14 @@
-"""Canonical rows -> Lark tokens, one per cell, `_NL` after each row.
+"""Canonical rows -> the token stream of one form: each cell classified, `_NL` after each row.
 
-A token's `start_pos` is the index of its cell in the form's cell list, so the
-AST builder finds the cell (text, span, table column) of every token.
+Keywords, labels and placeholders are tokens of their own: the `RawCell`s
+themselves, whose `type` is the terminal. A run of plain values (text, numbers,
+dashes) in a row is one `VALUES` token carrying its cells: the grammar checks
+the structure of rows and sections and never looks inside a run, and a form
+has about a third as many tokens that way.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from lark import Token
 from lark.lexer import Lexer
 
 from linter.classify import classify
@@ -16,15 +16,29 @@ from linter.layouts import RawCell
 
 # After these keywords the rest of the row is free text: a 主管部门 named like a
 # template word is still a name.
-_FREE_TEXT_AFTER = {"K_NAME", "K_DEPT", "K_IMPL", "K_GRADE"}
-_KEEP_IN_FREE_TEXT = {"K_IMPL", "NUM"}
+_FREE_TEXT_AFTER = frozenset({"K_NAME", "K_DEPT", "K_IMPL", "K_GRADE"})
+_KEEP_IN_FREE_TEXT = frozenset({"K_IMPL", "NUM"})
+_PLAIN_VALUES = frozenset({"TEXT", "NUM", "DASH"})
 
 
-@dataclass(slots=True)
-class LexedCell:
-    cell: RawCell
-    terminal: str
-    detail: object
+class Values:
+    """A run of plain value cells in one row, seen by the grammar as one `VALUES` token."""
+
+    __slots__ = ("cells", "line", "column")
+    type = "VALUES"
+
+    def __init__(self, cells: list[RawCell]) -> None:
+        self.cells = cells
+        self.line = cells[0].line
+        self.column = cells[0].column
+
+    @property
+    def text(self) -> str:
+        return self.cells[0].text
+
+    @property
+    def span(self):
+        return self.cells[0].span
 
 
 class FormLexer(Lexer):
@@ -33,24 +47,39 @@ class FormLexer(Lexer):
     def __init__(self, lexer_conf: object) -> None:
         pass
 
-    def lex(self, tokens: list[Token]):  # type: ignore[override]
+    def lex(self, tokens: list[RawCell]):  # type: ignore[override]
         return iter(tokens)
 
 
-def tokenize(rows: list[list[RawCell]]) -> tuple[list[Token], list[LexedCell]]:
-    tokens: list[Token] = []
-    cells: list[LexedCell] = []
+def end_of_row(cell: RawCell, terminal: str = "_NL") -> RawCell:
+    """A token with no text just after `cell`: the row end, or a synthetic repair token."""
+    token = RawCell("", cell.end_line, cell.end_column, cell.end_line, cell.end_column)
+    token.type = terminal
+    return token
+
+
+def tokenize(rows: list[list[RawCell]]) -> list[RawCell | Values]:
+    tokens: list[RawCell | Values] = []
+    append = tokens.append
     for row in rows:
         free_text = False
+        run: list[RawCell] = []
         for cell in row:
             terminal, detail = classify(cell.text)
             if free_text and terminal not in _KEEP_IN_FREE_TEXT:
                 terminal, detail = "TEXT", None
-            if terminal in _FREE_TEXT_AFTER:
+            elif terminal in _FREE_TEXT_AFTER:
                 free_text = True
-            index = len(cells)
-            cells.append(LexedCell(cell, terminal, detail))
-            tokens.append(Token(terminal, cell.text, index, cell.line, cell.col, cell.end_line, cell.end_col, index))
-        last = row[-1]
-        tokens.append(Token("_NL", "", len(cells), last.end_line, last.end_col, last.end_line, last.end_col, len(cells)))
-    return tokens, cells
+            cell.type = terminal
+            cell.detail = detail
+            if terminal in _PLAIN_VALUES:
+                run.append(cell)
+                continue
+            if run:
+                append(Values(run))
+                run = []
+            append(cell)
+        if run:
+            append(Values(run))
+        append(end_of_row(row[-1]))
+    return tokens

@@ -18,7 +18,7 @@ TERMINALS = {
         "SHDR": "「分值」或「得分」", "FLABEL": "资金行（年度资金总额、当年财政拨款…）",
         "K_GOAL": "「年度总体目标」", "GHDR": "「预期目标」或「实际完成情况」", "K_IND": "「绩效指标」",
         "IHDR": "指标表列名（一级指标、三级指标…）", "L1": "一级指标名称", "L2": "二级指标名称",
-        "LC": "「成本指标」", "PLACEHOLDER": "模板占位行（指标 2：、……）", "TEXT": "文字", "NUM": "数字",
+        "LC": "「成本指标」", "PLACEHOLDER": "模板占位行（指标 2：、……）", "TEXT": "文字", "NUM": "数字", "VALUES": "文字或数字",
         "DASH": "「—」", "K_TOTAL": "「总分」行", "K_GRADE": "「评分等级」", "_NL": "行尾",
         "$END": "表的结尾",
     },
@@ -30,7 +30,7 @@ TERMINALS = {
         "K_GOAL": "年度总体目标 (overall goal)", "GHDR": "预期目标 or 实际完成情况", "K_IND": "绩效指标",
         "IHDR": "an indicator column header", "L1": "a first-level indicator label",
         "L2": "a second-level indicator label", "LC": "成本指标", "PLACEHOLDER": "a template placeholder row",
-        "TEXT": "text", "NUM": "a number", "DASH": "a dash", "K_TOTAL": "the 总分 (total) row",
+        "TEXT": "text", "NUM": "a number", "VALUES": "text or numbers", "DASH": "a dash", "K_TOTAL": "the 总分 (total) row",
         "K_GRADE": "评分等级 (grade)", "_NL": "the end of a row", "$END": "the end of the form",
     },
 }

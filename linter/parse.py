@@ -32,9 +32,8 @@ def parse_form(segment: Segment, index: int) -> Form:
     rows = build_rows(segment, layout)
     first = rows[0][0] if rows else RawCell("", segment.first_line, 1, segment.first_line, 1)
     last = rows[-1][-1] if rows else first
-    form = Form(index, layout, Span(first.line, first.col, last.end_line, last.end_col))
-    tokens, cells = tokenize(rows)
-    tree, repairs, failure = parse_tokens(tokens)
+    form = Form(index, layout, Span(first.line, first.column, last.end_line, last.end_column))
+    tree, repairs, failure = parse_tokens(tokenize(rows))
     if failure is not None:
         form.parsed = False
         form.problems.append(_syntax_problem(failure.token, failure.expected, len(repairs)))
@@ -45,24 +44,20 @@ def parse_form(segment: Segment, index: int) -> Form:
         message_id = "parse.repaired_end" if repair.token.type == "$END" else "parse.repaired"
         form.problems.append(
             Problem(
-                "parse-error", message_id, _token_span(repair.token),
-                {"found": repair.token.value, "inserted": list(repair.inserted), "repairs": len(repairs)},
+                "parse-error", message_id, repair.token.span,
+                {"found": repair.token.text, "inserted": list(repair.inserted), "repairs": len(repairs)},
             )
         )
-    return FormBuilder(form, cells).build(tree)
+    return FormBuilder(form).build(tree)
 
 
-def _token_span(token) -> Span:
-    return Span(token.line or 1, token.column or 1, token.end_line or token.line or 1, token.end_column or token.column or 1)
-
-
-def _syntax_problem(token, expected: frozenset[str], repairs: int) -> Problem:
+def _syntax_problem(token: RawCell, expected: frozenset[str], repairs: int) -> Problem:
     expected_terms = sorted(term for term in expected if term != "$END") + (["$END"] if "$END" in expected else [])
     if token.type == "$END":
-        return Problem("parse-error", "parse.unexpected_end", _token_span(token), {"expected": expected_terms})
+        return Problem("parse-error", "parse.unexpected_end", token.span, {"expected": expected_terms})
     return Problem(
-        "parse-error", "parse.unexpected", _token_span(token),
-        {"found": token.value, "found_kind": token.type, "expected": expected_terms, "repairs": repairs},
+        "parse-error", "parse.unexpected", token.span,
+        {"found": token.text, "found_kind": token.type, "expected": expected_terms, "repairs": repairs},
     )
 
 
@@ -73,7 +68,7 @@ def _project_name(rows: list[list[RawCell]]) -> Cell | None:
     for row in rows:
         if len(row) > 1 and classify(row[0].text)[0] == "K_NAME":
             cell = row[1]
-            return Cell(cell.text, Span(cell.line, cell.col, cell.end_line, cell.end_col), cell.text)
+            return Cell(cell.text, cell.span, cell.text)
     return None
 
 

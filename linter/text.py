@@ -8,6 +8,7 @@ folded text; positions and messages always use the original.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 # Variant characters seen in published forms, and Traditional Chinese forms of
 # the characters that occur in the template vocabulary.
@@ -50,6 +51,7 @@ def fold(text: str) -> str:
     return text.translate(FOLD_TABLE)
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """The matching key of a label: folded, without any white space or trailing colon."""
     folded = "".join(fold(text).split())

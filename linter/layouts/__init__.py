@@ -18,22 +18,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from linter.ast import Span
 from linter.text import fold
 from linter.vocabulary import TITLE_RE
 
 LAYOUTS = ("pdf", "tsv", "markdown", "spaces", "lines")
 
 
-@dataclass(slots=True)
 class RawCell:
-    """A cell in canonical form. `column` is the table column when the layout has one."""
+    """A cell in canonical form, and the token the grammar sees.
 
-    text: str
-    line: int
-    col: int
-    end_line: int
-    end_col: int
-    column: int | None = None
+    `table_column` is the column index when the layout has table columns. The
+    lexer sets `type` (the grammar terminal) and `detail` (a parsed number or
+    label); Lark's parser reads only `type`, and `line`/`column` for errors.
+    """
+
+    __slots__ = ("text", "line", "column", "end_line", "end_column", "table_column", "type", "detail")
+
+    def __init__(
+        self, text: str, line: int, column: int, end_line: int, end_column: int, table_column: int | None = None
+    ) -> None:
+        self.text = text
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.table_column = table_column
+        self.type = ""
+        self.detail: object = None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.line, self.column, self.end_line, self.end_column)
+
+    def __repr__(self) -> str:
+        return f"RawCell({self.type or '?'} {self.text!r} @{self.line}:{self.column})"
 
 
 @dataclass(slots=True)

@@ -263,7 +263,7 @@ class _Item:
     def extend(self, fragment: _Fragment) -> _Item:
         separator = " " if fragment.gap == "sp" else ""
         cell = self.cell
-        joined = RawCell(cell.text + separator + fragment.text, cell.line, cell.col, fragment.end_line, fragment.end_col)
+        joined = RawCell(cell.text + separator + fragment.text, cell.line, cell.column, fragment.end_line, fragment.end_col)
         return _Item(joined, classify(joined.text)[0], self.gap)
 
 
@@ -418,9 +418,9 @@ def _joined(group: list[_Item]) -> _Item:
     for item in group[1:]:
         text += (" " if item.gap in ("sp", "cell") else "") + item.cell.text
     first, last = group[0].cell, group[-1].cell
-    return _Item(RawCell(text, first.line, first.col, last.end_line, last.end_col), "TEXT", group[0].gap)
+    return _Item(RawCell(text, first.line, first.column, last.end_line, last.end_column), "TEXT", group[0].gap)
 
 
 def _merge_cells(cells: list[RawCell]) -> RawCell:
     first, last = cells[0], cells[-1]
-    return RawCell("".join(cell.text for cell in cells), first.line, first.col, last.end_line, last.end_col)
+    return RawCell("".join(cell.text for cell in cells), first.line, first.column, last.end_line, last.end_column)

@@ -27,33 +27,21 @@ def table_rows(segment: Segment) -> list[list[RawCell]]:
         else:
             separator = "\t"
         row = []
-        for column, match in enumerate(_columns(text, separator)):
-            if match is None:
+        position = text.index("|") + 1 if separator == "|" else 0
+        for column, piece in enumerate(text[position:].split(separator)):
+            start = position
+            position += len(piece) + 1
+            stripped = piece.strip()
+            if not stripped:
                 continue
-            start, piece = match
             if "<" in piece or "&" in piece:
                 row.extend(_html_cells(piece, line_no, offset + start, column))
-            else:
-                cell = _trimmed(piece, line_no, offset + start, column)
-                if cell is not None:
-                    row.append(cell)
+                continue
+            col = offset + start + len(piece) - len(piece.lstrip()) + 1
+            row.append(RawCell(stripped, line_no, col, line_no, col + len(stripped), column))
         if row:
             rows.append(row)
     return rows
-
-
-def _columns(text: str, separator: str) -> list[tuple[int, str] | None]:
-    """Each column's (start, text), None for an empty column; indexes follow separators."""
-    columns: list[tuple[int, str] | None] = []
-    start = 0
-    if separator == "|":
-        start = text.index("|") + 1
-    for piece in text[start:].split(separator):
-        columns.append((start, piece) if piece.strip() else None)
-        start += len(piece) + 1
-    if separator == "|" and columns and columns[-1] is None:
-        columns.pop()
-    return columns
 
 
 def _trimmed(piece: str, line_no: int, start: int, column: int) -> RawCell | None:
