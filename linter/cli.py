@@ -29,6 +29,14 @@ def main() -> None:
     """jxlint: lint 项目支出绩效自评表 (performance self-evaluation forms)."""
 
 
+def tune_gc() -> None:
+    """Fewer collections of generation 0: the AST has no reference cycles, so memory is
+    freed by reference counting, and a short run allocates many small objects."""
+    import gc
+
+    gc.set_threshold(50_000, 20, 20)
+
+
 def read_input(path: str) -> bytes | OSError:
     try:
         if path == "-":
@@ -50,6 +58,7 @@ def parse(files: tuple[str, ...], output_format: str, encoding: str | None, lang
     from linter.messages import Catalog
     from linter.parse import parse_bytes
 
+    tune_gc()
     catalog = Catalog(lang)
     documents = []
     for path in files:

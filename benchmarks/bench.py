@@ -1,0 +1,162 @@
+"""Throughput and latency of jxlint. A benchmark, not a test: it prints figures.
+
+    python benchmarks/bench.py            # build the corpus if missing, run everything
+    python benchmarks/bench.py --size 2   # a smaller corpus (MB)
+
+Corpus (benchmarks/corpus/, about 10 MB, not committed): the seed files copied,
+plus every seed form rendered in each of the five layouts (linter.render).
+
+Figures, all on one core, medians of --runs runs, each run a fresh pass over
+every file as the CLI does it (read, decode, parse, drop):
+- floor: read the same files, decode, one regex pass over the text;
+- parse: `linter.parse.parse_bytes` on every file;
+- lint: parse + every rule + JSON report (once the rule engine exists);
+- wall time of `jxlint --version` and of `jxlint parse` on one seed file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from linter.cli import tune_gc  # noqa: E402
+from linter.layouts import LAYOUTS  # noqa: E402
+from linter.parse import parse_bytes  # noqa: E402
+from linter.render import render  # noqa: E402
+
+SEEDS = sorted((ROOT / "tests" / "fixtures").glob("*.txt"))
+CORPUS = ROOT / "benchmarks" / "corpus"
+_FLOOR_RE = re.compile(r"[^\t\n]+|\n")
+
+
+def build_corpus(megabytes: float) -> list[Path]:
+    marker = CORPUS / f".size-{megabytes}"
+    if marker.exists():
+        return sorted(CORPUS.glob("*.txt"))
+    shutil.rmtree(CORPUS, ignore_errors=True)
+    CORPUS.mkdir(parents=True)
+    unit: dict[str, bytes] = {}
+    for seed in SEEDS:
+        data = seed.read_bytes()
+        unit[seed.stem] = data
+        document = parse_bytes(data, str(seed))
+        for layout in LAYOUTS:
+            unit[f"{seed.stem}.{layout}"] = "".join(render(form, layout) + "\n" for form in document.forms).encode()
+    unit_size = sum(map(len, unit.values()))
+    copies = max(1, round(megabytes * 1_000_000 / unit_size))
+    for copy in range(copies):
+        for name, data in unit.items():
+            (CORPUS / f"{copy:03d}-{name}.txt").write_bytes(data)
+    marker.touch()
+    return sorted(CORPUS.glob("*.txt"))
+
+
+def floor_pass(files: list[Path]) -> int:
+    count = 0
+    for path in files:
+        text = path.read_bytes().decode("utf-8")
+        count += sum(1 for _ in _FLOOR_RE.finditer(text))
+    return count
+
+
+def parse_pass(files: list[Path]) -> int:
+    forms = 0
+    for path in files:
+        forms += len(parse_bytes(path.read_bytes(), str(path)).forms)
+    return forms
+
+
+def lint_pass(files: list[Path]) -> int:
+    from linter.engine import lint_files
+
+    out = io.StringIO()
+    result = lint_files([str(path) for path in files], output_format="json", stream=out)
+    return result.forms
+
+
+def timed(function, files, runs: int) -> tuple[float, int]:
+    times = []
+    result = 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = function(files)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def wall(command: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=float, default=10.0, help="corpus size in MB (default 10)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (median; default 5)")
+    parser.add_argument("--skip-lint", action="store_true")
+    args = parser.parse_args()
+    tune_gc()
+    files = build_corpus(args.size)
+    megabytes = sum(path.stat().st_size for path in files) / 1_000_000
+    print(f"machine: {machine()}")
+    print(f"corpus:  {len(files)} files, {megabytes:.2f} MB ({CORPUS.relative_to(ROOT)})")
+    parse_pass(files[:20])  # warm: grammar cache, imports
+    floor_time, _ = timed(floor_pass, files, args.runs)
+    parse_time, forms = timed(parse_pass, files, args.runs)
+    print(f"forms:   {forms}")
+    print(f"floor    {floor_time:7.3f} s  {megabytes / floor_time:8.1f} MB/s  {forms / floor_time:9.0f} forms/s")
+    print(
+        f"parse    {parse_time:7.3f} s  {megabytes / parse_time:8.1f} MB/s  {forms / parse_time:9.0f} forms/s"
+        f"  ({parse_time / floor_time:.0f}x floor)"
+    )
+    if not args.skip_lint:
+        try:
+            lint_time, _ = timed(lint_pass, files, args.runs)
+        except ImportError:
+            print("lint     (rule engine not installed)")
+        else:
+            print(
+                f"lint     {lint_time:7.3f} s  {megabytes / lint_time:8.1f} MB/s  {forms / lint_time:9.0f} forms/s"
+                f"  ({lint_time / floor_time:.0f}x floor; every rule, JSON output)"
+            )
+    jxlint = shutil.which("jxlint")
+    if jxlint is None:
+        print("startup  (jxlint not on PATH: pip install . first)")
+        return
+    runs = max(9, args.runs)
+    print(f"startup  jxlint --version: {wall([jxlint, '--version'], runs):.0f} ms (median of {runs})")
+    print(f"         jxlint parse {SEEDS[0].name}: {wall([jxlint, 'parse', str(SEEDS[0])], runs):.0f} ms")
+    python = wall([sys.executable, "-c", "pass"], runs)
+    print(f"         python -c pass: {python:.0f} ms (the interpreter alone, for scale)")
+
+
+if __name__ == "__main__":
+    main()
