@@ -86,5 +86,246 @@ def parse(files: tuple[str, ...], output_format: str, encoding: str | None, lang
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
+def _fail_config(error, lang: str) -> None:
+    """A configuration error: file:line and the message, exit 2."""
+    from linter.messages import Catalog
+
+    message = Catalog(lang).render(error.message_id, error.args_)
+    click.echo(f"{error.origin}: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _warn_plugin_errors(registry, lang: str) -> None:
+    for problem in registry.errors:
+        if lang == "zh":
+            click.echo(f"jxlint: 插件「{problem.name}」加载失败，已跳过：{problem.error}", err=True)
+        else:
+            click.echo(f"jxlint: plugin '{problem.name}' failed to load and was skipped: {problem.error}", err=True)
+
+
+def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+config_option = click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+    help="Use this configuration file instead of searching for .jxlint.yaml.",
+)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--format", "output_format", default="text", show_default=True, help="text, json, sarif, or a plugin's format.")
+@click.option("--select", multiple=True, help="Only these rules: codes, prefixes (JX1), names, groups; comma-separated.")
+@click.option("--ignore", multiple=True, help="Also ignore these rules (same selectors).")
+@click.option("--strict", is_flag=True, help="Warnings fail the run too.")
+@click.option("--stdin-filename", help="The path of the text read from `-`, for configuration and messages.")
+@config_option
+@encoding_option
+@lang_option
+def lint(
+    paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...], strict: bool,
+    stdin_filename: str | None, config_path: str | None, encoding: str | None, lang: str,
+) -> None:
+    """Lint forms in PATHS (files or folders; `-` reads standard input).
+
+    Exit codes: 0 no error-level finding, 1 findings that fail the run,
+    2 usage or configuration error, 3 internal error.
+    """
+    from pathlib import Path
+
+    from linter.config import ConfigError
+    from linter.engine import INTERNAL_ERROR, LintResult, Linter
+
+    tune_gc()
+    try:
+        linter = Linter(lang, Path(config_path) if config_path else None, _selectors(select), _selectors(ignore))
+        if output_format not in linter.registry.formatters:
+            known = ", ".join(sorted(linter.registry.formatters))
+            raise click.UsageError(f"unknown format '{output_format}' (known: {known})")
+        _warn_plugin_errors(linter.registry, lang)
+        result = LintResult(rules=linter.registry.rules)
+        for path in paths:
+            if path == "-":
+                shown = stdin_filename or "<stdin>"
+                result.files.append(linter.lint_bytes(sys.stdin.buffer.read(), shown, Path(stdin_filename or "."), encoding))
+                continue
+            if not Path(path).exists():
+                raise click.UsageError(f"path '{path}' does not exist")
+            for file in linter.discover([path]):
+                result.files.append(linter.lint_path(file, encoding))
+    except ConfigError as error:
+        _fail_config(error, lang)
+        return
+    result.internal_errors = sum(1 for d in result.diagnostics if d.name == INTERNAL_ERROR)
+    linter.registry.formatters[output_format](result, linter.catalog, click.get_text_stream("stdout"))
+    if result.internal_errors:
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(EXIT_FINDINGS if result.failed(strict) else EXIT_OK)
+
+
+@main.command(name="rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@config_option
+@lang_option
+def rules_command(output_format: str, config_path: str | None, lang: str) -> None:
+    """List every rule: code, name, default severity, groups, and whether it is enabled here."""
+    from pathlib import Path
+
+    from linter.config import ConfigError, Resolver, Settings, rules_in_force
+    from linter.plugins import load_registry
+
+    registry = load_registry()
+    _warn_plugin_errors(registry, lang)
+    try:
+        settings, _ = Resolver(registry, Path(config_path) if config_path else None, Settings()).settings_for(Path.cwd() / "x.txt")
+        in_force = {item.rule.code: item for item in rules_in_force(settings, registry)}
+    except ConfigError as error:
+        _fail_config(error, lang)
+        return
+    rows = []
+    for code, rule in sorted(registry.rules.items()):
+        active = in_force.get(code)
+        rows.append({
+            "code": code, "name": rule.name, "severity": rule.severity, "groups": list(rule.groups),
+            "enabled": active is not None, "severity_here": active.severity if active else "off",
+            "origin": rule.origin, "summary": rule.summary,
+        })
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    header = ("代码", "名称", "默认级别", "分组", "本处") if lang == "zh" else ("code", "name", "default", "groups", "here")
+    widths = (6, 36, 9, 26)
+    click.echo("  ".join(h.ljust(w) for h, w in zip(header, widths)) + "  " + header[4])
+    for row in rows:
+        here = row["severity_here"] if row["enabled"] else ("关闭" if lang == "zh" else "off")
+        cells = (row["code"], row["name"], row["severity"], ",".join(row["groups"]))
+        click.echo("  ".join(str(c).ljust(w) for c, w in zip(cells, widths)) + "  " + here)
+
+
+@main.command()
+@click.argument("rule")
+@lang_option
+def explain(rule: str, lang: str) -> None:
+    """Show the documentation of a rule, by code (JX105) or name."""
+    from linter.plugins import load_registry
+
+    registry = load_registry()
+    found = registry.rule(rule)
+    if found is None:
+        import difflib
+
+        names = [*registry.rules, *(r.name for r in registry.rules.values())]
+        close = difflib.get_close_matches(rule, names, n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        raise click.UsageError(f"unknown rule '{rule}'{hint}")
+    click.echo(f"{found.code} {found.name}  [{found.severity}; {', '.join(found.groups)}; {found.origin}]\n")
+    click.echo(found.docs.strip())
+    if found.options:
+        click.echo("\nOptions (defaults):")
+        for name, option in found.options.items():
+            click.echo(f"  {name} = {option.default!r}  ({option.kind}) {option.help}")
+    click.echo("\nMessages:")
+    for message_id in found.messages.get("zh", {}):
+        click.echo(f"  {message_id}: {found.messages[lang][message_id]}")
+
+
+@main.group()
+def config() -> None:
+    """Show the configuration in force for a file."""
+
+
+def _settings_for(file: str, config_path: str | None, lang: str):
+    from pathlib import Path
+
+    from linter.config import ConfigError, Resolver, Settings, rules_in_force
+    from linter.plugins import load_registry
+
+    registry = load_registry()
+    try:
+        resolver = Resolver(registry, Path(config_path) if config_path else None, Settings())
+        settings, source = resolver.settings_for(Path(file))
+        return registry, settings, source, rules_in_force(settings, registry)
+    except ConfigError as error:
+        _fail_config(error, lang)
+        raise
+
+
+@config.command()
+@click.argument("file", type=click.Path())
+@config_option
+@lang_option
+def show(file: str, config_path: str | None, lang: str) -> None:
+    """Print the effective configuration for FILE, as YAML."""
+    import yaml
+
+    from linter.config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
+
+    registry, settings, source, in_force = _settings_for(file, config_path, lang)
+    enabled = {item.rule.code: item for item in in_force}
+    rules = {}
+    for code, rule in sorted(registry.rules.items()):
+        item = enabled.get(code)
+        entry: dict[str, object] = {"name": rule.name, "severity": item.severity if item else "off"}
+        if item and item.options:
+            entry["options"] = {k: _plain(v) for k, v in item.options.items()}
+        if settings.rules.get(code, {}).get("locked") is not None and settings.rules[code]["locked"].value:
+            entry["locked"] = True
+        rules[code] = entry
+    out = {
+        "file": file,
+        "config": source,
+        "include": list(settings.include.value if settings.include else DEFAULT_INCLUDE),
+        "exclude": list(settings.exclude.value if settings.exclude else DEFAULT_EXCLUDE),
+        "rules": rules,
+    }
+    click.echo(yaml.safe_dump(out, allow_unicode=True, sort_keys=False), nl=False)
+
+
+@config.command(name="explain")
+@click.argument("file", type=click.Path())
+@config_option
+@lang_option
+def explain_config(file: str, config_path: str | None, lang: str) -> None:
+    """For each setting in force for FILE, say which file and line set it."""
+    from linter.config import DEFAULT
+
+    registry, settings, source, in_force = _settings_for(file, config_path, lang)
+    click.echo(f"{file}: {source or ('没有配置文件，使用默认值' if lang == 'zh' else 'no configuration file; defaults')}")
+    for key in ("select", "ignore", "include", "exclude"):
+        valued = getattr(settings, key)
+        if valued is not None:
+            click.echo(f"  {key} = {list(valued.value)}  ← {valued.origin}")
+    for valued in settings.extend_select:
+        click.echo(f"  extend-select += {list(valued.value)}  ← {valued.origin}")
+    for valued in settings.extend_ignore:
+        click.echo(f"  extend-ignore += {list(valued.value)}  ← {valued.origin}")
+    enabled = {item.rule.code: item for item in in_force}
+    for code, rule in sorted(registry.rules.items()):
+        keys = settings.rules.get(code, {})
+        item = enabled.get(code)
+        severity = keys.get("severity")
+        where = severity.origin if severity is not None else DEFAULT
+        state = item.severity if item else "off"
+        click.echo(f"  {code} {rule.name}: {state}  ← {where}")
+        for key, valued in keys.items():
+            if key.startswith("option:") or key == "locked":
+                click.echo(f"      {key.removeprefix('option:')} = {_plain(valued.value)}  ← {valued.origin}")
+
+
+def _plain(value: object) -> object:
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
 if __name__ == "__main__":
     main()

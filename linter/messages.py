@@ -46,6 +46,27 @@ CORE = {
         "decode.unknown_encoding": "未知的编码名称「{encoding}」",
         "file.unreadable": "无法读取文件：{error}",
         "file.no_form": "文件中没有找到「项目支出绩效自评表」",
+        "engine.rule_crashed": "规则 {rule} 内部出错，未能完成检查（{error}，{where}）；其他规则照常运行",
+        "config.bad_yaml": "配置文件不是有效的 YAML：{error}",
+        "config.bad_key": "配置项名称「{key}」无效",
+        "config.duplicate_key": "配置项「{key}」重复出现",
+        "config.not_mapping": "配置文件的顶层应是键值映射（如 rules: …）",
+        "config.unreadable": "无法读取配置文件：{error}",
+        "config.cycle": "extends 形成循环：{cycle}",
+        "config.missing_file": "extends 引用的文件「{path}」不存在",
+        "config.unknown_rule_set": "未知的规则集「{name}」{hint_zh}；可用的规则集：{known}",
+        "config.unknown_key": "未知的配置项「{key}」{hint_zh}；可用：{known}",
+        "config.unknown_rule": "未知的规则「{rule}」{hint_zh}；用 jxlint rules 查看所有规则",
+        "config.unknown_option": "规则 {rule} 没有选项「{option}」{hint_zh}；可用：{known}",
+        "config.option_type": "规则 {rule} 的选项「{option}」应为 {expected}，而不是「{value}」",
+        "config.severity": "规则 {rule} 的级别「{value}」无效；应为 error、warning、info 或 off",
+        "config.rule_entry": "规则 {rule} 的设置应为级别（如 warning、off）或键值映射（severity、选项）",
+        "config.type": "配置项「{key}」应为 {expected}",
+        "config.override_files": "overrides 的每一项都需要 files（文件通配符列表）",
+        "config.unknown_selector": "未知的规则选择「{selector}」{hint_zh}；可用规则代码、代码前缀（JX1）、规则名、分组或 ALL",
+        "config.locked": "规则 {rule} 已由 {by} 锁定，级别不能低于 {severity}",
+        "config.unlock": "规则 {rule} 已由 {by} 锁定，不能解锁",
+        "config.locked_disabled": "规则 {rule} 已由 {by} 锁定，不能关闭或忽略",
     },
     "en": {
         "parse.unexpected": "cannot read the table structure: found {found_kind} '{found}' where the template has {expected}",
@@ -57,6 +78,27 @@ CORE = {
         "decode.unknown_encoding": "unknown encoding name '{encoding}'",
         "file.unreadable": "cannot read the file: {error}",
         "file.no_form": "no 项目支出绩效自评表 found in this file",
+        "engine.rule_crashed": "rule {rule} failed internally and did not finish ({error}, {where}); the other rules still ran",
+        "config.bad_yaml": "the configuration is not valid YAML: {error}",
+        "config.bad_key": "'{key}' is not a valid key",
+        "config.duplicate_key": "the key '{key}' appears twice",
+        "config.not_mapping": "the top level of a configuration file must be a mapping (rules: …)",
+        "config.unreadable": "cannot read the configuration file: {error}",
+        "config.cycle": "extends forms a cycle: {cycle}",
+        "config.missing_file": "the file '{path}' named in extends does not exist",
+        "config.unknown_rule_set": "unknown rule set '{name}'{hint_en}; known rule sets: {known}",
+        "config.unknown_key": "unknown key '{key}'{hint_en}; known keys: {known}",
+        "config.unknown_rule": "unknown rule '{rule}'{hint_en}; `jxlint rules` lists them all",
+        "config.unknown_option": "rule {rule} has no option '{option}'{hint_en}; known: {known}",
+        "config.option_type": "option '{option}' of rule {rule} must be {expected}, not '{value}'",
+        "config.severity": "severity '{value}' of rule {rule} is not error, warning, info or off",
+        "config.rule_entry": "the setting of rule {rule} must be a severity (warning, off) or a mapping (severity, options)",
+        "config.type": "'{key}' must be {expected}",
+        "config.override_files": "every entry of overrides needs files (a list of globs)",
+        "config.unknown_selector": "unknown rule selector '{selector}'{hint_en}; use a code, a code prefix (JX1), a rule name, a group or ALL",
+        "config.locked": "rule {rule} is locked by {by}; its severity cannot go below {severity}",
+        "config.unlock": "rule {rule} is locked by {by} and cannot be unlocked",
+        "config.locked_disabled": "rule {rule} is locked by {by}; it cannot be turned off or ignored",
     },
 }
 
@@ -100,6 +142,9 @@ class _Arguments(dict):
             self["expected"] = terminal_words(args["expected"], lang)  # type: ignore[arg-type]
         if isinstance(args.get("inserted"), list):
             self["inserted"] = terminal_words([t for t in args["inserted"] if t != "_NL"] or ["_NL"], lang)  # type: ignore[union-attr]
+        hint = args.get("hint")
+        self["hint_zh"] = f"（是否要写「{hint}」？）" if hint else ""
+        self["hint_en"] = f" (did you mean '{hint}'?)" if hint else ""
         if "found_kind" in args:
             self["found_kind"] = TERMINALS[lang].get(str(args["found_kind"]), args["found_kind"])
 

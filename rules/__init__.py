@@ -1,0 +1,32 @@
+"""The built-in rules and rule sets, registered through the same hooks as any plugin."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import Path
+
+from linter.plugins import hookimpl
+
+RULE_MODULES = (
+    "jx000_unreadable_file", "jx001_parse_error", "jx002_no_form_found", "jx003_malformed_number",
+    "jx004_missing_header_field", "jx005_missing_overall_goal", "jx006_placeholder_row",
+    "jx007_duplicate_indicator", "jx008_invalid_indicator_hierarchy", "jx009_missing_indicator_section",
+    "jx010_year_mismatch",
+    "jx101_funds_breakdown_mismatch", "jx102_execution_rate_mismatch", "jx103_execution_rate_wrong_base",
+    "jx104_execution_over_budget", "jx105_execution_score_mismatch", "jx106_execution_points",
+    "jx107_subrow_scored", "jx108_unit_scale_suspicious",
+    "jx201_points_total", "jx202_score_total_mismatch", "jx203_score_out_of_range",
+    "jx401_missing_deviation_reason", "jx402_reason_without_deviation",
+    "jx501_grade_mismatch",
+)
+SETS = Path(__file__).parent / "sets"
+
+
+@hookimpl
+def jxlint_rules():
+    return [import_module(f"rules.{name}") for name in RULE_MODULES]
+
+
+@hookimpl
+def jxlint_rule_sets():
+    return {path.stem: path for path in sorted(SETS.glob("*.yaml"))}

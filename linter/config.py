@@ -1,0 +1,468 @@
+"""Configuration: `.jxlint.yaml` files, rule sets, `extends`, overrides and locks.
+
+Every value remembers the file and line that set it, so `jxlint config explain`
+can answer "where did this come from?" and every error names file:line.
+
+Merge rules (documented in docs/configuration.md):
+- `extends`: rule sets (by name) or files (by path), applied in order; each
+  later one over the earlier, the file's own keys over all of them.
+- `rules`: per rule and per key (severity, each option, locked): later wins.
+- `select` / `ignore`: replace what was inherited; `extend-select` /
+  `extend-ignore`: add to it.
+- `include` / `exclude`: replace. `overrides`: appended after the inherited ones.
+- `locked: true`: no later layer (child file, override, command line) may turn
+  the rule off, lower its severity, or unlock it; trying is a config error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from linter.plugins import Registry
+from linter.rule import SEVERITIES, Rule
+
+CONFIG_NAMES = (".jxlint.yaml", "jxlint.yaml")
+TOP_KEYS = ("extends", "rules", "select", "extend-select", "ignore", "extend-ignore", "overrides", "include", "exclude")
+OVERRIDE_KEYS = ("files", "rules", "select", "extend-select", "ignore", "extend-ignore")
+DEFAULT_INCLUDE = ("*.txt", "*.tsv", "*.md")
+DEFAULT_EXCLUDE = (".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist")
+SEVERITY_ORDER = {"off": 0, "info": 1, "warning": 2, "error": 3}
+
+
+@dataclass(frozen=True)
+class Origin:
+    file: str | None
+    line: int = 0
+
+    def __str__(self) -> str:
+        if self.file is None:
+            return "默认值 (default)"
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+DEFAULT = Origin(None)
+COMMAND_LINE = Origin("命令行 (command line)")
+
+
+class ConfigError(Exception):
+    def __init__(self, message_id: str, args: dict[str, object], origin: Origin) -> None:
+        super().__init__(message_id)
+        self.message_id = message_id
+        self.args_ = args
+        self.origin = origin
+
+
+@dataclass
+class Valued:
+    value: object
+    origin: Origin
+
+
+@dataclass
+class Settings:
+    """One layer of configuration, or the merge of several."""
+
+    rules: dict[str, dict[str, Valued]] = field(default_factory=dict)  # code -> key -> value
+    select: Valued | None = None
+    extend_select: list[Valued] = field(default_factory=list)
+    ignore: Valued | None = None
+    extend_ignore: list[Valued] = field(default_factory=list)
+    include: Valued | None = None
+    exclude: Valued | None = None
+    overrides: list[Override] = field(default_factory=list)
+
+
+@dataclass
+class Override:
+    files: tuple[str, ...]
+    base: Path
+    settings: Settings
+    origin: Origin
+
+    def matches(self, path: Path) -> bool:
+        try:
+            relative = path.resolve().relative_to(self.base.resolve()).as_posix()
+        except ValueError:
+            relative = path.as_posix()
+        return any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path.name, pattern) for pattern in self.files)
+
+
+@dataclass
+class RuleInForce:
+    rule: Rule
+    severity: str
+    options: dict[str, object]
+
+
+@dataclass
+class Effective:
+    """The configuration in force for one file."""
+
+    settings: Settings
+    rules: list[RuleInForce]
+    source: str | None
+
+
+# YAML with positions -----------------------------------------------------------------------
+
+
+def _read_yaml(text: str, file: str) -> tuple[object, dict[tuple, int]]:
+    """Parse with yaml.SafeLoader, keeping the line of every key and list item."""
+    lines: dict[tuple, int] = {}
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}, lines
+
+        def read(node, path):
+            lines.setdefault(path, node.start_mark.line + 1)
+            if isinstance(node, yaml.MappingNode):
+                out = {}
+                for key_node, value_node in node.value:
+                    key = loader.construct_object(key_node, deep=True)
+                    line = key_node.start_mark.line + 1
+                    if not isinstance(key, (str, int)):
+                        raise ConfigError("config.bad_key", {"key": key}, Origin(file, line))
+                    if key in out:
+                        raise ConfigError("config.duplicate_key", {"key": key}, Origin(file, line))
+                    lines[path + (key,)] = line
+                    out[key] = read(value_node, path + (key,))
+                return out
+            if isinstance(node, yaml.SequenceNode):
+                return [read(item, path + (index,)) for index, item in enumerate(node.value)]
+            return loader.construct_object(node, deep=True)
+
+        return read(node, ()), lines
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problem = getattr(error, "problem", None) or str(error)
+        raise ConfigError("config.bad_yaml", {"error": problem}, Origin(file, line)) from None
+    finally:
+        loader.dispose()
+
+
+# Loading ------------------------------------------------------------------------------------
+
+
+class Loader:
+    """Reads configuration files and rule sets for one registry of rules."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self._files: dict[Path, Settings] = {}
+
+    def load(self, path: Path, chain: tuple[Path, ...] = ()) -> Settings:
+        path = path.resolve()
+        if path in chain:
+            cycle = " → ".join(p.name for p in (*chain, path))
+            raise ConfigError("config.cycle", {"cycle": cycle}, Origin(str(chain[-1]), 1))
+        if path in self._files:
+            return self._files[path]
+        shown = _shown(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError("config.unreadable", {"error": str(error)}, Origin(shown)) from None
+        data, lines = _read_yaml(text, shown)
+        if not isinstance(data, dict):
+            raise ConfigError("config.not_mapping", {}, Origin(shown, 1))
+        settings = self._layer(data, lines, shown, path.parent, (*chain, path))
+        self._files[path] = settings
+        return settings
+
+    def _layer(self, data: dict, lines: dict, file: str, base: Path, chain: tuple[Path, ...]) -> Settings:
+        def origin(*path: object) -> Origin:
+            return Origin(file, lines.get(tuple(path), 1))
+
+        _check_keys(data, TOP_KEYS, origin, ())
+        merged = Settings()
+        extends = data.get("extends", [])
+        if isinstance(extends, str):
+            extends = [extends]
+        if not isinstance(extends, list):
+            raise ConfigError("config.type", {"key": "extends", "expected": "list"}, origin("extends"))
+        for index, name in enumerate(extends):
+            parent = self._resolve_extends(name, base, origin("extends", index))
+            merged = merge(merged, self.load(parent, chain), self.registry)
+        own = self._settings(data, origin, base, ())
+        return merge(merged, own, self.registry)
+
+    def _resolve_extends(self, name: object, base: Path, origin: Origin) -> Path:
+        if not isinstance(name, str):
+            raise ConfigError("config.type", {"key": "extends", "expected": "text"}, origin)
+        if name in self.registry.rule_sets:
+            return self.registry.rule_sets[name]
+        if name.endswith((".yaml", ".yml")) or "/" in name:
+            path = (base / name)
+            if not path.exists():
+                raise ConfigError("config.missing_file", {"path": name}, origin)
+            return path
+        raise ConfigError(
+            "config.unknown_rule_set",
+            {"name": name, "hint": _did_you_mean(name, self.registry.rule_sets), "known": ", ".join(sorted(self.registry.rule_sets))},
+            origin,
+        )
+
+    def _settings(self, data: dict, origin, base: Path, prefix: tuple) -> Settings:
+        settings = Settings()
+        rules = data.get("rules", {}) or {}
+        if not isinstance(rules, dict):
+            raise ConfigError("config.type", {"key": "rules", "expected": "mapping"}, origin(*prefix, "rules"))
+        for selector, entry in rules.items():
+            rule = self.registry.rule(str(selector))
+            if rule is None:
+                hint = _did_you_mean(str(selector), [*self.registry.rules, *(r.name for r in self.registry.rules.values())])
+                raise ConfigError("config.unknown_rule", {"rule": selector, "hint": hint}, origin(*prefix, "rules", selector))
+            settings.rules[rule.code] = self._rule_entry(rule, entry, origin, (*prefix, "rules", selector))
+        for key, attribute in (("select", "select"), ("ignore", "ignore")):
+            if key in data:
+                settings.__setattr__(attribute, Valued(self._selectors(data[key], origin, (*prefix, key)), origin(*prefix, key)))
+        for key, attribute in (("extend-select", "extend_select"), ("extend-ignore", "extend_ignore")):
+            if key in data:
+                getattr(settings, attribute).append(Valued(self._selectors(data[key], origin, (*prefix, key)), origin(*prefix, key)))
+        for key in ("include", "exclude"):
+            if key in data:
+                settings.__setattr__(key, Valued(tuple(_texts(data[key], origin, (*prefix, key))), origin(*prefix, key)))
+        for index, entry in enumerate(data.get("overrides", []) or []):
+            where = (*prefix, "overrides", index)
+            if not isinstance(entry, dict):
+                raise ConfigError("config.type", {"key": "overrides", "expected": "mapping"}, origin(*where))
+            _check_keys(entry, OVERRIDE_KEYS, origin, where)
+            if "files" not in entry:
+                raise ConfigError("config.override_files", {}, origin(*where))
+            files = tuple(_texts(entry["files"], origin, (*where, "files")))
+            settings.overrides.append(Override(files, base, self._settings(entry, origin, base, where), origin(*where)))
+        return settings
+
+    def _rule_entry(self, rule: Rule, entry: object, origin, where: tuple) -> dict[str, Valued]:
+        if isinstance(entry, str) or entry is False:
+            entry = {"severity": "off" if entry is False else entry}
+        if not isinstance(entry, dict):
+            raise ConfigError("config.rule_entry", {"rule": rule.code}, origin(*where))
+        out: dict[str, Valued] = {}
+        for key, value in entry.items():
+            at = origin(*where, key)
+            if key == "severity":
+                if value not in (*SEVERITIES, "off"):
+                    raise ConfigError("config.severity", {"rule": rule.code, "value": value}, at)
+                out["severity"] = Valued(value, at)
+            elif key == "locked":
+                if not isinstance(value, bool):
+                    raise ConfigError("config.type", {"key": f"{rule.code}.locked", "expected": "true/false"}, at)
+                out["locked"] = Valued(value, at)
+            elif key in rule.options:
+                try:
+                    out["option:" + key] = Valued(rule.options[key].convert(value), at)
+                except ValueError as error:
+                    raise ConfigError(
+                        "config.option_type", {"rule": rule.code, "option": key, "expected": str(error), "value": value}, at
+                    ) from None
+            else:
+                known = ["severity", "locked", *rule.options]
+                raise ConfigError(
+                    "config.unknown_option",
+                    {"rule": f"{rule.code} {rule.name}", "option": key, "hint": _did_you_mean(str(key), known), "known": ", ".join(known)},
+                    at,
+                )
+        return out
+
+    def _selectors(self, value: object, origin, where: tuple) -> tuple[str, ...]:
+        selectors = _texts(value, origin, where)
+        for index, selector in enumerate(selectors):
+            if not matching_rules(self.registry, selector):
+                names = ["ALL", *self.registry.rules, *(r.name for r in self.registry.rules.values()), *groups(self.registry)]
+                raise ConfigError(
+                    "config.unknown_selector", {"selector": selector, "hint": _did_you_mean(selector, names)}, origin(*where, index)
+                )
+        return tuple(selectors)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def _texts(value: object, origin, where: tuple) -> list[str]:
+    if isinstance(value, str):
+        value = [part.strip() for part in value.split(",") if part.strip()]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError("config.type", {"key": str(where[-1]), "expected": "list of texts"}, origin(*where))
+    return value
+
+
+def _check_keys(data: dict, allowed: tuple[str, ...], origin, where: tuple) -> None:
+    for key in data:
+        if key not in allowed:
+            raise ConfigError(
+                "config.unknown_key", {"key": key, "hint": _did_you_mean(str(key), allowed), "known": ", ".join(allowed)},
+                origin(*where, key),
+            )
+
+
+def _did_you_mean(word: str, candidates) -> str:
+    close = difflib.get_close_matches(word, [str(c) for c in candidates], n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
+def groups(registry: Registry) -> set[str]:
+    return {group for rule in registry.rules.values() for group in rule.groups}
+
+
+def matching_rules(registry: Registry, selector: str) -> list[Rule]:
+    """Rules a selector names: ALL, a code, a code prefix (JX1), a rule name, or a group."""
+    if selector.upper() == "ALL":
+        return list(registry.rules.values())
+    upper = selector.upper()
+    return [
+        rule for rule in registry.rules.values()
+        if rule.code.startswith(upper) or rule.name == selector or selector in rule.groups
+    ]
+
+
+# Merging ------------------------------------------------------------------------------------
+
+
+def merge(base: Settings, child: Settings, registry: Registry) -> Settings:
+    out = Settings(
+        rules={code: dict(keys) for code, keys in base.rules.items()},
+        select=base.select, extend_select=list(base.extend_select),
+        ignore=base.ignore, extend_ignore=list(base.extend_ignore),
+        include=base.include, exclude=base.exclude, overrides=list(base.overrides),
+    )
+    for code, keys in child.rules.items():
+        current = out.rules.setdefault(code, {})
+        _check_lock(registry.rules[code], current, keys)
+        current.update(keys)
+    if child.select is not None:
+        out.select, out.extend_select = child.select, []
+    out.extend_select += child.extend_select
+    if child.ignore is not None:
+        out.ignore, out.extend_ignore = child.ignore, []
+    out.extend_ignore += child.extend_ignore
+    out.include = child.include or out.include
+    out.exclude = child.exclude or out.exclude
+    out.overrides += child.overrides
+    return out
+
+
+def _check_lock(rule: Rule, current: dict[str, Valued], new: dict[str, Valued]) -> None:
+    locked = current.get("locked")
+    if locked is None or not locked.value:
+        return
+    floor = current.get("severity", Valued(rule.severity, DEFAULT)).value
+    if "severity" in new and SEVERITY_ORDER[new["severity"].value] < SEVERITY_ORDER[floor]:
+        raise ConfigError(
+            "config.locked", {"rule": f"{rule.code} {rule.name}", "by": str(locked.origin), "severity": floor}, new["severity"].origin
+        )
+    if "locked" in new and not new["locked"].value:
+        raise ConfigError("config.unlock", {"rule": f"{rule.code} {rule.name}", "by": str(locked.origin)}, new["locked"].origin)
+
+
+def command_line(select: tuple[str, ...], ignore: tuple[str, ...], registry: Registry) -> Settings:
+    settings = Settings()
+    for selector in (*select, *ignore):
+        if not matching_rules(registry, selector):
+            raise ConfigError("config.unknown_selector", {"selector": selector, "hint": ""}, COMMAND_LINE)
+    if select:
+        settings.select = Valued(select, COMMAND_LINE)
+    if ignore:
+        settings.extend_ignore.append(Valued(ignore, COMMAND_LINE))
+    return settings
+
+
+def rules_in_force(settings: Settings, registry: Registry) -> list[RuleInForce]:
+    selected = _selected(settings.select, settings.extend_select, registry, default_all=True)
+    ignored = _selected(settings.ignore, settings.extend_ignore, registry, default_all=False)
+    out = []
+    for code, rule in sorted(registry.rules.items()):
+        keys = settings.rules.get(code, {})
+        severity = keys.get("severity", Valued(rule.severity, DEFAULT)).value
+        locked = keys.get("locked")
+        enabled = code in selected and code not in ignored and severity != "off"
+        if locked is not None and locked.value and not enabled:
+            culprit = _disabled_by(code, settings, registry)
+            raise ConfigError("config.locked_disabled", {"rule": f"{rule.code} {rule.name}", "by": str(locked.origin)}, culprit)
+        if enabled:
+            options = rule.default_options()
+            options.update({key[7:]: valued.value for key, valued in keys.items() if key.startswith("option:")})
+            out.append(RuleInForce(rule, severity, options))  # type: ignore[arg-type]
+    return out
+
+
+def _selected(replace: Valued | None, extra: list[Valued], registry: Registry, default_all: bool) -> set[str]:
+    selectors = list(replace.value) if replace is not None else (["ALL"] if default_all else [])  # type: ignore[arg-type]
+    for valued in extra:
+        selectors += list(valued.value)  # type: ignore[arg-type]
+    return {rule.code for selector in selectors for rule in matching_rules(registry, selector)}
+
+
+def _disabled_by(code: str, settings: Settings, registry: Registry) -> Origin:
+    keys = settings.rules.get(code, {})
+    if "severity" in keys and keys["severity"].value == "off":
+        return keys["severity"].origin
+    for valued in [settings.ignore, *settings.extend_ignore]:
+        if valued is not None and any(code in {r.code for r in matching_rules(registry, s)} for s in valued.value):  # type: ignore[union-attr]
+            return valued.origin
+    return settings.select.origin if settings.select is not None else DEFAULT
+
+
+# Finding the configuration of a file ---------------------------------------------------------
+
+
+def find_config(start: Path) -> Path | None:
+    directory = start if start.is_dir() else start.parent
+    directory = directory.resolve()
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+class Resolver:
+    """The effective configuration of each linted file, with caching per config file."""
+
+    def __init__(self, registry: Registry, explicit: Path | None, cli: Settings) -> None:
+        self.registry = registry
+        self.loader = Loader(registry)
+        self.explicit = explicit
+        self.cli = cli
+        self._by_directory: dict[Path, Path | None] = {}
+
+    def config_path(self, path: Path) -> Path | None:
+        if self.explicit is not None:
+            return self.explicit
+        directory = (path if path.is_dir() else path.parent).resolve()
+        if directory not in self._by_directory:
+            self._by_directory[directory] = find_config(directory)
+        return self._by_directory[directory]
+
+    def settings_for(self, path: Path) -> tuple[Settings, str | None]:
+        config = self.config_path(path)
+        settings = self.loader.load(config) if config is not None else Settings()
+        for override in settings.overrides:
+            if override.matches(path):
+                settings = merge(settings, override.settings, self.registry)
+        settings = merge(settings, self.cli, self.registry)
+        return settings, (_shown(config) if config is not None else None)
+
+    def effective(self, path: Path) -> Effective:
+        settings, source = self.settings_for(path)
+        return Effective(settings, rules_in_force(settings, self.registry), source)
+
+    def include_exclude(self, path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        settings, _ = self.settings_for(path)
+        include = settings.include.value if settings.include is not None else DEFAULT_INCLUDE
+        exclude = settings.exclude.value if settings.exclude is not None else DEFAULT_EXCLUDE
+        return include, exclude  # type: ignore[return-value]

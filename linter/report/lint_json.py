@@ -1,0 +1,59 @@
+"""`--format json`: the lint report, schema in docs/output.md (version 1)."""
+
+from __future__ import annotations
+
+import json
+from typing import IO
+
+from linter.engine import Diagnostic, LintResult
+from linter.messages import Catalog
+
+REPORT_VERSION = 1
+
+
+def diagnostic_json(diagnostic: Diagnostic) -> dict[str, object]:
+    span = diagnostic.span
+    out: dict[str, object] = {
+        "path": diagnostic.path,
+        "form": diagnostic.form,
+        "code": diagnostic.code,
+        "name": diagnostic.name,
+        "severity": diagnostic.severity,
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+        "message": diagnostic.message,
+        "table_path": diagnostic.table_path,
+    }
+    if diagnostic.expected is not None:
+        out["expected"] = diagnostic.expected
+    if diagnostic.actual is not None:
+        out["actual"] = diagnostic.actual
+    return out
+
+
+def report_json(result: LintResult) -> dict[str, object]:
+    counts = result.counts()
+    return {
+        "version": REPORT_VERSION,
+        "files": [
+            {
+                "path": file.path,
+                "encoding": file.document.encoding,
+                "config": file.config,
+                "forms": [
+                    {"index": form.index, "project": form.project_name, "line": form.span.line, "layout": form.layout, "parsed": form.parsed}
+                    for form in file.document.forms
+                ],
+            }
+            for file in result.files
+        ],
+        "diagnostics": [diagnostic_json(diagnostic) for diagnostic in result.diagnostics],
+        "summary": {"files": len(result.files), "forms": result.forms, **counts, "internal_errors": result.internal_errors},
+    }
+
+
+def format_json(result: LintResult, catalog: Catalog, stream: IO[str]) -> None:
+    json.dump(report_json(result), stream, ensure_ascii=False, indent=1)
+    stream.write("\n")

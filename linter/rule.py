@@ -1,0 +1,188 @@
+"""What a rule is: one module with its docs, metadata, options and a `check` function.
+
+A rule module (see rules/jx105_execution_score_mismatch.py) reads top to
+bottom: the docstring is the user documentation with fixed headings (What it
+checks, Why it matters, Failing example, Passing example, Options, Source),
+then the constants below, then `check(form, options)`, which yields
+`Finding`s. Messages are ids with arguments, rendered from the module's
+Chinese and English templates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from types import ModuleType
+
+from linter.ast import Cell, Form, Span
+
+SEVERITIES = ("info", "warning", "error")
+CODE_RE = re.compile(r"^[A-Z]{1,4}\d{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+DOC_HEADINGS = ("## What it checks", "## Why it matters", "## Failing example", "## Passing example", "## Source")
+
+
+@dataclass(frozen=True)
+class Option:
+    """A rule option: its type, default and help. `kind` is one of
+    `decimal`, `int`, `bool`, `str`, `choice`, `str-list`, `bands`."""
+
+    kind: str
+    default: object
+    help: str
+    choices: tuple[str, ...] = ()
+
+    def convert(self, value: object) -> object:
+        """The option's value from YAML or the command line; ValueError when it does not fit."""
+        if self.kind == "decimal":
+            if value is None:
+                return None
+            if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+                raise ValueError("a number")
+            try:
+                return Decimal(str(value))
+            except InvalidOperation:
+                raise ValueError("a number") from None
+        if self.kind == "int":
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError("a whole number")
+            return value
+        if self.kind == "bool":
+            if not isinstance(value, bool):
+                raise ValueError("true or false")
+            return value
+        if self.kind == "str":
+            if not isinstance(value, str):
+                raise ValueError("a text")
+            return value
+        if self.kind == "choice":
+            if value not in self.choices:
+                raise ValueError("one of " + ", ".join(self.choices))
+            return value
+        if self.kind == "str-list":
+            if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+                raise ValueError("a list of texts")
+            return tuple(value)
+        if self.kind == "bands":
+            if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+                raise ValueError("a mapping of grade to lower bound")
+            return {k: Option("decimal", None, "").convert(v) for k, v in value.items()}
+        raise ValueError(f"unknown option kind {self.kind}")
+
+
+@dataclass
+class Finding:
+    """One problem found by a rule. `where` is the cell (or span) to point at."""
+
+    where: Cell | Span
+    message_id: str
+    args: dict[str, object] = field(default_factory=dict)
+    table_path: str | None = None
+    expected: object = None
+    actual: object = None
+    severity: str | None = None  # lower than the rule's when the rule is unsure
+
+    @property
+    def span(self) -> Span:
+        return self.where.span if isinstance(self.where, Cell) else self.where
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    groups: tuple[str, ...]
+    options: dict[str, Option]
+    messages: dict[str, dict[str, str]]
+    docs: str
+    check: Callable[[Form, dict[str, object]], Iterator[Finding]]
+    origin: str = "jxlint"
+    scope: str = "form"  # "form" (parsed forms), "all-forms" (also unparsed ones) or "document"
+
+    @property
+    def summary(self) -> str:
+        return self.docs.strip().splitlines()[0] if self.docs.strip() else ""
+
+    @classmethod
+    def from_module(cls, module: ModuleType, origin: str = "jxlint") -> Rule:
+        rule = cls(
+            code=module.CODE,
+            name=module.NAME,
+            severity=module.SEVERITY,
+            groups=tuple(getattr(module, "GROUPS", ())),
+            options=dict(getattr(module, "OPTIONS", {})),
+            messages=getattr(module, "MESSAGES", {}),
+            docs=module.__doc__ or "",
+            check=module.check,
+            origin=origin,
+            scope=getattr(module, "SCOPE", "form"),
+        )
+        rule.validate()
+        return rule
+
+    def validate(self) -> None:
+        problems = []
+        if not CODE_RE.match(self.code):
+            problems.append(f"code {self.code!r} is not like JX101")
+        if not NAME_RE.match(self.name):
+            problems.append(f"name {self.name!r} is not kebab-case")
+        if self.scope not in ("form", "all-forms", "document"):
+            problems.append(f"scope {self.scope!r} is not form, all-forms or document")
+        if self.severity not in SEVERITIES:
+            problems.append(f"severity {self.severity!r} is not one of {SEVERITIES}")
+        for lang in ("zh", "en"):
+            if not self.messages.get(lang):
+                problems.append(f"no {lang} messages")
+        if set(self.messages.get("zh", {})) != set(self.messages.get("en", {})):
+            problems.append("zh and en messages differ in ids")
+        missing = [heading for heading in DOC_HEADINGS if heading not in self.docs]
+        if missing:
+            problems.append("docs lack " + ", ".join(missing))
+        if problems:
+            raise ValueError(f"rule {self.code} {self.name}: " + "; ".join(problems))
+
+    def default_options(self) -> dict[str, object]:
+        return {name: option.default for name, option in self.options.items()}
+
+
+# Helpers shared by rules -----------------------------------------------------------
+
+
+def number(cell: Cell | None) -> Decimal | None:
+    """The value of a numeric cell; None when it is absent, a dash, or malformed."""
+    if cell is None or cell.malformed:
+        return None
+    value = cell.value
+    return value if isinstance(value, Decimal) else None
+
+
+def is_blank(cell: Cell | None) -> bool:
+    """Absent, empty, or a dash: counts as 0 in sums."""
+    return cell is None or (not cell.malformed and cell.value is None)
+
+
+def unusable(*cells: Cell | None) -> bool:
+    """A cell that JX003 reports: sums that need it are skipped, not reported twice."""
+    return any(cell is not None and cell.malformed for cell in cells)
+
+
+def decimals_of(*values: Decimal | None) -> int:
+    return max((-v.as_tuple().exponent if v.as_tuple().exponent < 0 else 0) for v in values if v is not None)  # type: ignore[operator]
+
+
+def unit_in_last_place(value: Decimal) -> Decimal:
+    """0.01 for 9.82, 0.1 for 9.8, 1 for 10."""
+    return Decimal(1).scaleb(-decimals_of(value))
+
+
+def plain(value: Decimal) -> str:
+    """A Decimal for messages: no exponent, no trailing zeros beyond the printed ones."""
+    return format(value, "f")
+
+
+def cents(value: Decimal) -> Decimal:
+    """A computed value as a form would print it: two decimals, half up."""
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

@@ -1,0 +1,60 @@
+"""A numeric cell that is not a number.
+
+## What it checks
+Amounts, 执行率, 分值, 得分 and 总分 cells whose text is not a valid number:
+a trailing point (`97.`, often a total cut off in extraction), misplaced
+thousands separators (`1,5,00`), or text where a number belongs.
+
+## Why it matters
+The value cannot be trusted or summed. Each such cell is reported once here;
+the sums that need it are skipped by the other rules, not reported again.
+
+## Failing example
+    总分					100	97.
+
+## Passing example
+    总分					100	97.8
+
+## Source
+Seeds: ten 闵行 2022 totals end in `.` (domain-rules.md R14).
+"""
+
+from __future__ import annotations
+
+from linter.ast import FundRow
+from linter.rule import Finding
+
+CODE = "JX003"
+NAME = "malformed-number"
+SEVERITY = "error"
+GROUPS = ("structure", "money", "totals")
+MESSAGES = {
+    "zh": {
+        "truncated": "「{raw}」不是完整的数字（末尾是小数点，可能在导出时被截断）",
+        "malformed": "「{raw}」不是有效的数字",
+    },
+    "en": {
+        "truncated": "'{raw}' is not a whole number (it ends in a point; probably cut off in extraction)",
+        "malformed": "'{raw}' is not a valid number",
+    },
+}
+
+
+def _numeric_cells(form):
+    if form.funds is not None:
+        for row in form.funds.rows:
+            for column in FundRow.COLUMNS:
+                yield getattr(row, column), f"项目资金/{row.label.text}"
+    for indicator in form.counted_indicators:
+        yield indicator.points, indicator.path
+        yield indicator.score, indicator.path
+    if form.total is not None:
+        yield form.total.points, "总分"
+        yield form.total.score, "总分"
+
+
+def check(form, options):
+    for cell, path in _numeric_cells(form):
+        if cell is not None and cell.malformed:
+            message = "truncated" if cell.raw.rstrip().endswith(".") else "malformed"
+            yield Finding(cell, message, {"raw": cell.raw}, table_path=path, actual=cell.raw)

@@ -1,0 +1,57 @@
+"""项目名称, 主管部门, 实施单位, the year or the money unit is absent or empty.
+
+## What it checks
+The header of the form: 项目名称, 主管部门 and 实施单位 filled, a year
+(`（2024年度）`), and the money unit of the 项目资金 table (`（万元）`, `（元）`).
+
+## Why it matters
+A form that does not say which project, unit or year it reports on cannot be
+filed or compared, and without the unit every amount is ambiguous.
+
+## Failing example
+    主管部门	上海市宝山区城市网格化综合管理中心				实施单位
+
+## Passing example
+    主管部门	上海市宝山区城市网格化综合管理中心				实施单位	上海市宝山区城市运行管理中心
+
+## Source
+The national template header (domain-rules.md R1, R12); seed 003's first form.
+"""
+
+from __future__ import annotations
+
+from linter.rule import Finding
+
+CODE = "JX004"
+NAME = "missing-header-field"
+SEVERITY = "error"
+GROUPS = ("structure",)
+FIELDS = (("project", "项目名称"), ("department", "主管部门"), ("implementer", "实施单位"))
+MESSAGES = {
+    "zh": {
+        "empty": "「{field}」未填写",
+        "absent": "表中没有「{field}」",
+        "no_year": "表头缺少年度（如「（2024年度）」）",
+        "no_unit": "项目资金缺少金额单位（如「（万元）」）",
+    },
+    "en": {
+        "empty": "{field} is empty",
+        "absent": "the form has no {field}",
+        "no_year": "the header has no year (such as （2024年度）)",
+        "no_unit": "the funds table has no money unit (such as （万元）)",
+    },
+}
+
+
+def check(form, options):
+    anchor = form.title or form.span
+    for attribute, label in FIELDS:
+        cell = getattr(form, attribute)
+        if cell is None:
+            yield Finding(anchor, "absent", {"field": label})
+        elif not cell.text:
+            yield Finding(cell, "empty", {"field": label})
+    if form.year is None:
+        yield Finding(anchor, "no_year")
+    if form.unit is None and form.funds is not None:
+        yield Finding(form.funds.header, "no_unit")

@@ -1,0 +1,114 @@
+"""A 二级 label under the wrong 一级, a truncated label, a label in the wrong column.
+
+## What it checks
+- each 二级指标 stands under a 一级指标 it belongs to, for the template in
+  force (option `template`);
+- labels are whole (`服务对象 满意度指` has lost its last character);
+- a 二级 label does not stand in the 一级 column (`生态效益指标	生态效益指标`);
+- at info level: a 三级 name about satisfaction (`…满意度`) outside 满意度指标.
+
+Templates:
+
+| template | 一级 → 二级 |
+|---|---|
+| `2020` (财预〔2020〕10号) | 产出 → 数量/质量/时效/成本; 效益 → 经济/社会/生态效益, 可持续影响; 满意度 → 服务对象满意度 |
+| `2021` (101号-style) | as 2020, but 成本指标 is a 一级 block → 经济/社会/生态环境成本 |
+| `any` | either of the two, decided per form by where 成本指标 stands |
+
+## Why it matters
+Scores are read per block; a label in the wrong place moves an indicator's
+points to the wrong block, and a truncated label shows a damaged export.
+
+## Failing example
+    	成本指标	经济效益指标	指标 1：控制、减少邪教人员的参与有害社会的活动。	100%	100%	5	5
+
+## Passing example
+    	效益指标	经济效益指标	指标 1：控制、减少邪教人员的参与有害社会的活动。	100%	100%	5	5
+
+## Options
+- `template`: `2020`, `2021` or `any` (default).
+
+## Source
+domain-rules.md R4 (10号 and 101号 indicator frameworks); seeds 003 and 004.
+"""
+
+from __future__ import annotations
+
+from linter.rule import Finding, Option
+
+CODE = "JX008"
+NAME = "invalid-indicator-hierarchy"
+SEVERITY = "warning"
+GROUPS = ("structure",)
+OPTIONS = {"template": Option("choice", "any", "indicator framework in force", ("2020", "2021", "any"))}
+OUTPUT = ("数量指标", "质量指标", "时效指标")
+EFFECT = ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")
+SATISFACTION = ("服务对象满意度指标",)
+TEMPLATES = {
+    "2020": {"产出指标": (*OUTPUT, "成本指标"), "效益指标": EFFECT, "满意度指标": SATISFACTION},
+    "2021": {
+        "产出指标": OUTPUT, "效益指标": EFFECT, "满意度指标": SATISFACTION,
+        "成本指标": ("经济成本指标", "社会成本指标", "生态环境成本指标"),
+    },
+}
+COST_LEVEL2 = TEMPLATES["2021"]["成本指标"]
+MESSAGES = {
+    "zh": {
+        "wrong_parent": "一级指标「{level1}」下不应有二级指标{level2}（{template} 模板）",
+        "truncated": "指标名称「{raw}」不完整，应为「{name}」",
+        "misplaced": "「{name}」不是{level}指标，却填在{level}指标栏",
+        "satisfaction_outside": "满意度类指标「{name}」填在「{level1}」下，通常应在「满意度指标」下",
+    },
+    "en": {
+        "wrong_parent": "first-level '{level1}' should not hold the second-level {level2} ({template} template)",
+        "truncated": "label '{raw}' is truncated; it should be '{name}'",
+        "misplaced": "'{name}' is not a {level_en} label but stands in the {level_en} column",
+        "satisfaction_outside": "satisfaction indicator '{name}' stands under '{level1}'; it usually belongs under 满意度指标",
+    },
+}
+
+
+def _template(option: str, form) -> str:
+    """`any`: the 2021 template when 成本指标 is a 一级 block with cost labels under it."""
+    if option != "any":
+        return option
+    for indicator in form.indicators:
+        level1, level2 = indicator.level1, indicator.level2
+        if level1 is not None and level2 is not None and level1.name == "成本指标" and level2.name in COST_LEVEL2:
+            return "2021"
+    return "2020"
+
+
+def _label_findings(indicator, template, reported):
+    for label, level, level_en in ((indicator.level1, "一级", "first-level"), (indicator.level2, "二级", "second-level")):
+        if label is None or label.cell.span in reported:
+            continue
+        reported.add(label.cell.span)
+        if label.truncated:
+            yield Finding(label.cell, "truncated", {"raw": label.cell.raw, "name": label.name}, indicator.path)
+        if label.misplaced or (level == "一级" and template == "2020" and label.name == "成本指标"):
+            args = {"name": label.name, "level": level, "level_en": level_en}
+            yield Finding(label.cell, "misplaced", args, indicator.path)
+
+
+def check(form, options):
+    template = _template(options["template"], form)
+    allowed = TEMPLATES[template]
+    reported = set()
+    wrong: dict = {}
+    for indicator in form.indicators:
+        yield from _label_findings(indicator, template, reported)
+        level1, level2 = indicator.level1, indicator.level2
+        if level1 is None or level2 is None or level1.misplaced or level2.misplaced or level1.name not in allowed:
+            continue
+        if level2.name not in allowed[level1.name]:
+            names = wrong.setdefault(level1.cell.span, (level1, indicator.path, []))[2]
+            if level2.name not in names:
+                names.append(level2.name)
+        name = indicator.name.text if indicator.name is not None else ""
+        if indicator.counts and name.endswith("满意度") and level1.name != "满意度指标":
+            args = {"name": name, "level1": level1.name}
+            yield Finding(indicator.name, "satisfaction_outside", args, indicator.path, severity="info")
+    for level1, path, names in wrong.values():
+        args = {"level1": level1.name, "level2": "、".join(f"「{name}」" for name in names), "template": template}
+        yield Finding(level1.cell, "wrong_parent", args, path)

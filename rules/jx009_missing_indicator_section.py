@@ -1,0 +1,62 @@
+"""A 一级 block the template requires is absent or only placeholders.
+
+## What it checks
+Every 一级指标 named in the option `required` has at least one counted row
+(not a placeholder, not declared empty with `无`).
+
+## Why it matters
+A form without 产出, 效益 or 满意度 indicators does not evaluate the project;
+the points meant for the missing block were given elsewhere.
+
+## Failing example
+    	产出指标	数量指标	…	20	20
+    	效益指标	社会效益指标	…	10	10
+    总分	…                             ← no 满意度指标 rows
+
+## Passing example
+The same form with a 满意度指标 row.
+
+## Options
+- `required` (list of texts): 一级 blocks every form must have; the Jiading
+  2024 rule set adds 成本指标.
+
+## Source
+domain-rules.md R4, R5, R16 (national default weights 产出 50, 效益 30, 满意度 10).
+"""
+
+from __future__ import annotations
+
+from linter.rule import Finding, Option
+
+CODE = "JX009"
+NAME = "missing-indicator-section"
+SEVERITY = "warning"
+GROUPS = ("structure",)
+OPTIONS = {"required": Option("str-list", ("产出指标", "效益指标", "满意度指标"), "一级 blocks every form must have")}
+MESSAGES = {
+    "zh": {
+        "absent": "缺少一级指标「{block}」",
+        "empty": "一级指标「{block}」下只有占位行或「无」，没有实际指标",
+    },
+    "en": {
+        "absent": "the first-level block '{block}' is missing",
+        "empty": "the first-level block '{block}' has only placeholders or 无, no real indicator",
+    },
+}
+
+
+def check(form, options):
+    first_label = {}
+    counted = set()
+    for indicator in form.indicators:
+        if indicator.level1 is None:
+            continue
+        first_label.setdefault(indicator.level1.name, indicator.level1.cell)
+        if indicator.counts:
+            counted.add(indicator.level1.name)
+    anchor = form.total.label if form.total is not None else form.title or form.span
+    for block in options["required"]:
+        if block not in first_label:
+            yield Finding(anchor, "absent", {"block": block}, f"绩效指标/{block}")
+        elif block not in counted:
+            yield Finding(first_label[block], "empty", {"block": block}, f"绩效指标/{block}")

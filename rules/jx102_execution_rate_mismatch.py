@@ -1,0 +1,58 @@
+"""The printed 执行率 is not 全年执行数 ÷ 全年预算数.
+
+## What it checks
+On every funds row that prints a rate: 执行率 = 全年执行数 ÷ 全年预算数 × 100%,
+within one unit of the last printed decimal (districts round up or truncate)
+and at least the `tolerance` option (0.02 percentage points). Rows with a
+全年预算数 of 0 are skipped. When the printed rate is 全年执行数 ÷ 年初预算数
+instead, JX103 reports it and this rule does not.
+
+## Why it matters
+The execution rate drives the budget-execution score (JX105); a wrong rate
+gives a wrong score and a wrong picture of how the money was spent.
+
+## Failing example
+    	年度资金总额	8.00	3.20	1.50	10	40.00%	4.0
+
+## Passing example
+    	年度资金总额	8.00	3.20	1.50	10	46.88%	4.7
+
+## Options
+- `tolerance` (number, percentage points): default 0.02.
+
+## Source
+domain-rules.md R8 (执行率 = 全年执行数 ÷ 全年预算数; rounding seen in the seeds).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from linter.rule import Finding, Option, cents, number, plain, unusable
+from rules.execution import rate_fits, rate_of
+
+CODE = "JX102"
+NAME = "execution-rate-mismatch"
+SEVERITY = "error"
+GROUPS = ("money",)
+OPTIONS = {"tolerance": Option("decimal", Decimal("0.02"), "smallest accepted difference, in percentage points")}
+MESSAGES = {
+    "zh": {"rate": "执行率 {printed}% ≠ 全年执行数 {executed} ÷ 全年预算数 {budget} = {computed}%"},
+    "en": {"rate": "execution rate {printed}% ≠ executed {executed} ÷ full-year budget {budget} = {computed}%"},
+}
+
+
+def check(form, options):
+    if form.funds is None:
+        return
+    for row in form.funds.rows:
+        printed, executed, budget, initial = (number(row.rate), number(row.executed), number(row.budget), number(row.initial_budget))
+        if unusable(row.rate, row.executed, row.budget) or None in (printed, executed, budget) or budget == 0:
+            continue
+        if rate_fits(printed, executed, budget, options["tolerance"]):
+            continue
+        if initial is not None and rate_fits(printed, executed, initial, options["tolerance"]):
+            continue  # JX103 execution-rate-wrong-base
+        computed = cents(rate_of(executed, budget))
+        args = {"printed": plain(printed), "executed": plain(executed), "budget": plain(budget), "computed": plain(computed)}
+        yield Finding(row.rate, "rate", args, f"项目资金/{row.label.text}/执行率", plain(computed), plain(printed))

@@ -1,0 +1,45 @@
+"""The budget-execution 分值 is not the rule set's value.
+
+## What it checks
+The 分值 of the 年度资金总额 row equals the `points` option (10 by default).
+
+## Why it matters
+The national template gives budget execution 10 of the 100 points; another
+value changes the weight of every indicator.
+
+## Failing example
+    	年度资金总额	30.00	58.00	49.85	20.00	85.94	17.19
+
+## Passing example
+    	年度资金总额	30.00	58.00	49.85	10.00	85.94	8.59
+
+## Options
+- `points` (number): default 10.
+
+## Source
+domain-rules.md R9, R13 (财预〔2020〕10号: execution weighs 10%; all seeds).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from linter.rule import Finding, Option, number, plain
+
+CODE = "JX106"
+NAME = "execution-points"
+SEVERITY = "warning"
+GROUPS = ("money", "totals")
+OPTIONS = {"points": Option("decimal", Decimal(10), "分值 of budget execution")}
+MESSAGES = {
+    "zh": {"points": "预算执行分值为 {points}，应为 {expected}"},
+    "en": {"points": "budget execution is worth {points} points; it should be {expected}"},
+}
+
+
+def check(form, options):
+    row = form.funds.total if form.funds is not None else None
+    points = number(row.points) if row is not None else None
+    if points is not None and points != options["points"]:
+        args = {"points": plain(points), "expected": plain(options["points"])}
+        yield Finding(row.points, "points", args, "项目资金/年度资金总额/分值", plain(options["points"]), plain(points))

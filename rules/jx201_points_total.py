@@ -1,0 +1,74 @@
+"""总分 分值 is not 100, or does not add up.
+
+## What it checks
+- the form has a 总分 row;
+- 总分 分值 = `total` (100);
+- budget-execution 分值 + Σ 分值 of the counted indicator rows = 总分 分值.
+Placeholder and `无` rows take part in no sum; a sum that needs a malformed
+number is skipped (JX003 reports the number).
+
+## Why it matters
+Weights that do not add up to 100 make every score meaningless; usually an
+indicator was added or removed without reweighting the others.
+
+## Failing example
+    	年度资金总额	65.96	63.00	63.00	10	…
+    (indicator 分值 adding up to 93)
+    总分					100	96
+
+## Passing example
+The same form with indicator 分值 adding up to 90.
+
+## Options
+- `total` (number): default 100.
+
+## Source
+domain-rules.md R13 (财预〔2020〕10号: 总分 100, execution 10 + indicators 90).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from linter.rule import Finding, Option, number, plain, unusable
+
+CODE = "JX201"
+NAME = "points-total"
+SEVERITY = "error"
+GROUPS = ("totals",)
+OPTIONS = {"total": Option("decimal", Decimal(100), "总分 分值")}
+MESSAGES = {
+    "zh": {
+        "no_total": "表中没有「总分」行",
+        "total": "总分分值为 {points}，应为 {expected}",
+        "sum": "预算执行分值 {funds} + 各指标分值之和 {indicators} = {sum}，与总分分值 {points} 不符",
+    },
+    "en": {
+        "no_total": "the form has no 总分 (total) row",
+        "total": "the total is worth {points} points; it should be {expected}",
+        "sum": "execution points {funds} + indicator points {indicators} = {sum}, not the total {points}",
+    },
+}
+
+
+def check(form, options):
+    if form.total is None:
+        last = form.indicators[-1].span if form.indicators else form.span
+        yield Finding(last, "no_total")
+        return
+    cell = form.total.points
+    points = number(cell)
+    if points is None:
+        return
+    if points != options["total"]:
+        args = {"points": plain(points), "expected": plain(options["total"])}
+        yield Finding(cell, "total", args, "总分/分值", plain(options["total"]), plain(points))
+    funds_cell = form.funds.total.points if form.funds is not None and form.funds.total is not None else None
+    rows = [indicator.points for indicator in form.counted_indicators]
+    if unusable(funds_cell, *rows) or any(number(row) is None for row in rows):
+        return
+    funds = number(funds_cell) or Decimal(0)
+    indicators = sum((number(row) for row in rows), Decimal(0))
+    if funds + indicators != points:
+        args = {"funds": plain(funds), "indicators": plain(indicators), "sum": plain(funds + indicators), "points": plain(points)}
+        yield Finding(cell, "sum", args, "总分/分值", plain(funds + indicators), plain(points))

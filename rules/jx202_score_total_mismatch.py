@@ -1,0 +1,61 @@
+"""总分 得分 is not the sum of its parts.
+
+## What it checks
+总分 得分 = budget-execution 得分 + Σ 得分 of the counted indicator rows, within
+half a unit of the last decimal printed in 总分 (or the `tolerance` option).
+A sum that needs a malformed number (`97.`) is skipped: JX003 reports it.
+
+## Why it matters
+The total decides the grade and is what gets published and compared; one that
+does not add up was typed by hand or not updated after a change.
+
+## Failing example
+    	年度资金总额	10.13	0	0	10	0	0
+    (indicator 得分 adding up to 80)
+    总分						100	90
+
+## Passing example
+    总分						100	80
+
+## Options
+- `tolerance` (number): default half a unit of the last printed decimal.
+
+## Source
+domain-rules.md R14; seed 004 (闵行 协管员服装费, 人口督导工作经费, 人口工作).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from linter.rule import Finding, Option, number, plain, unusable
+
+CODE = "JX202"
+NAME = "score-total-mismatch"
+SEVERITY = "error"
+GROUPS = ("totals",)
+OPTIONS = {"tolerance": Option("decimal", None, "largest accepted difference (default: half a unit of the last printed decimal)")}
+MESSAGES = {
+    "zh": {"sum": "总分得分 {score} ≠ 预算执行得分 {funds} + 各指标得分之和 {indicators} = {sum}"},
+    "en": {"sum": "total score {score} ≠ execution score {funds} + indicator scores {indicators} = {sum}"},
+}
+
+
+def check(form, options):
+    if form.total is None:
+        return
+    cell = form.total.score
+    score = number(cell)
+    funds_cell = form.funds.total.score if form.funds is not None and form.funds.total is not None else None
+    rows = [indicator.score for indicator in form.counted_indicators]
+    if score is None or unusable(funds_cell, *rows) or any(number(row) is None for row in rows):
+        return
+    funds = number(funds_cell) or Decimal(0)
+    indicators = sum((number(row) for row in rows), Decimal(0))
+    tolerance = options["tolerance"]
+    if tolerance is None:
+        exponent = score.as_tuple().exponent
+        tolerance = Decimal("0.5").scaleb(exponent if isinstance(exponent, int) else 0)
+    if abs(funds + indicators - score) > tolerance:
+        args = {"score": plain(score), "funds": plain(funds), "indicators": plain(indicators), "sum": plain(funds + indicators)}
+        yield Finding(cell, "sum", args, "总分/得分", plain(funds + indicators), plain(score))

@@ -1,0 +1,42 @@
+"""Points lost with no 偏差原因分析及改进措施.
+
+## What it checks
+Every counted indicator row whose 得分 is below its 分值 has its
+偏差原因分析及改进措施 filled.
+
+## Why it matters
+The national rules require every missed target to be explained, with the
+measures taken; a lost point without a reason cannot be reviewed.
+
+## Failing example
+    			指标 2：居村委两个实有准确率登记达标	98%	97%	5	4
+
+## Passing example
+    			指标 2：居村委两个实有准确率登记达标	98%	97%	5	4	2 个居委登记延迟，已纳入月度考核
+
+## Source
+domain-rules.md R23 (财预〔2020〕10号; the template notes; every 嘉定 and 宝山 seed).
+"""
+
+from __future__ import annotations
+
+from linter.rule import Finding, number, plain
+
+CODE = "JX401"
+NAME = "missing-deviation-reason"
+SEVERITY = "error"
+GROUPS = ("explanations",)
+MESSAGES = {
+    "zh": {"missing": "得分 {score} 低于分值 {points}，但未填写偏差原因分析及改进措施"},
+    "en": {"missing": "score {score} is below points {points}, but no 偏差原因分析及改进措施 (reason and remedy) is given"},
+}
+
+
+def check(form, options):
+    for indicator in form.counted_indicators:
+        points, score = number(indicator.points), number(indicator.score)
+        if points is None or score is None or score >= points:
+            continue
+        if indicator.reason is None or not indicator.reason.text:
+            args = {"score": plain(score), "points": plain(points)}
+            yield Finding(indicator.score, "missing", args, indicator.path)
