@@ -180,7 +180,10 @@ class Loader:
 
     def _layer(self, data: dict, lines: dict, file: str, base: Path, chain: tuple[Path, ...]) -> Settings:
         def origin(*path: object) -> Origin:
-            return Origin(file, lines.get(tuple(path), 1))
+            """The line of `path`, or of its nearest parent written in the file."""
+            while path and path not in lines:
+                path = path[:-1]
+            return Origin(file, lines.get(path, 1))
 
         _check_keys(data, TOP_KEYS, origin, ())
         merged = Settings()

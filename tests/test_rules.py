@@ -1,0 +1,142 @@
+"""Each rule on a failing and a passing case, built from the minimal form in tests/forms.py.
+
+Line numbers of BASE: 3 项目名称, 4 主管部门, 6 年度资金总额, 7 当年财政拨款, 11 goal,
+13–16 indicator rows, 17 总分. Expected columns were counted on BASE by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.forms import BASE, REGISTRY, codes, form, lint, where
+
+TOTAL_ROW = "\t年度资金总额\t100.00\t100.00\t90.00\t10\t90.00%\t9.00"
+FIRST_ROW = "\t产出指标\t数量指标\t系统维护次数\t≥12次\t12次\t30\t30\t"
+
+CASES = {
+    # code: (failing text, expected findings (code, line, column), passing text)
+    "JX001": (form(("项目资金 (万元)\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n", "")), [("JX001", 5, 2)], BASE),
+    "JX002": ("会议纪要\n第一条\n", [("JX002", 1, 1)], BASE),
+    "JX003": (form(("\t100\t99.00", "\t100\t99.")), [("JX003", 17, 13)], BASE),
+    "JX004": (form(("\t测试实施单位", "")), [("JX004", 4, 19)], BASE),
+    "JX005": (form(("系统已于年内建成并稳定运行", "良好")), [("JX005", 11, 16)], BASE),
+    "JX006": (form(("总分", "\t\t\t指标 2：\n\t\t\t……\n总分")), [("JX006", 17, 4)], BASE),
+    "JX007": (
+        form(("\t\t质量指标\t系统正常运行率\t≥95%\t99%\t20\t20\t\n", "\t\t质量指标\t系统正常运行率\t≥95%\t99%\t20\t20\t\n\t\t\t系统正常运行率\t≥95%\t99%\t20\t20\t\n")),
+        [("JX007", 15, 4)],
+        BASE,
+    ),
+    "JX008": (form(("\t效益指标\t社会效益指标", "\t效益指标\t数量指标")), [("JX008", 15, 2)], BASE),
+    "JX009": (form(("\t满意度指标\t服务对象满意度指标\t使用人员满意度\t≥85%\t90%\t10\t10\t\n", "")), [("JX009", 16, 1)], BASE),
+    "JX010": (form(("项目名称\t测试项目", "项目名称\t2022年测试项目")), [("JX010", 3, 6)], form(("项目名称\t测试项目", "项目名称\t2023年测试项目"))),
+    "JX101": (form(("\t其中：当年财政拨款\t100.00", "\t其中：当年财政拨款\t80.00")), [("JX101", 6, 9)], BASE),
+    "JX102": (form((TOTAL_ROW, TOTAL_ROW.replace("90.00%", "80.00%"))), [("JX102", 6, 32)], BASE),
+    "JX103": (
+        form((TOTAL_ROW, "\t年度资金总额\t120.00\t100.00\t90.00\t10\t75.00%\t7.50")),
+        [("JX103", 6, 32)],
+        form((TOTAL_ROW, "\t年度资金总额\t120.00\t100.00\t90.00\t10\t90.00%\t9.00")),
+    ),
+    "JX104": (form((TOTAL_ROW, "\t年度资金总额\t100.00\t100.00\t110.00\t10\t110.00%\t10")), [("JX104", 6, 23)], BASE),
+    "JX105": (form((TOTAL_ROW, TOTAL_ROW.replace("\t9.00", "\t0"))), [("JX105", 6, 39)], form((TOTAL_ROW, TOTAL_ROW.replace("\t9.00", "\t9")))),
+    "JX106": (form((TOTAL_ROW, TOTAL_ROW.replace("\t10\t", "\t20\t"))), [("JX106", 6, 29)], BASE),
+    "JX107": (form(("\t—\t90.00%\t—", "\t10\t90.00%\t9.00")), [("JX107", 7, 32), ("JX107", 7, 42)], BASE),
+    "JX108": (form((TOTAL_ROW, "\t年度资金总额\t100.00\t100.00\t10.00\t10\t10.00%\t1.00")), [("JX108", 6, 23)], BASE),
+    "JX201": (form((FIRST_ROW, FIRST_ROW.replace("\t30\t30", "\t35\t30"))), [("JX201", 17, 9)], BASE),
+    "JX202": (form(("\t100\t99.00", "\t100\t98.00")), [("JX202", 17, 13)], BASE),
+    "JX203": (form((FIRST_ROW, FIRST_ROW.replace("\t30\t30", "\t30\t35"))), [("JX203", 13, 31)], BASE),
+    "JX401": (
+        form((FIRST_ROW, FIRST_ROW.replace("\t30\t30\t", "\t30\t25\t"))),
+        [("JX401", 13, 31)],
+        form((FIRST_ROW, FIRST_ROW.replace("\t30\t30\t", "\t30\t25\t因设备停机少维护 2 次，已增加备机"))),
+    ),
+    "JX402": (form((FIRST_ROW, FIRST_ROW + "未完成维护")), [("JX402", 13, 34)], BASE),
+    "JX501": (form(append="评分等级\t良\n"), [("JX501", 18, 6)], form(append="评分等级\t优\n")),
+}
+
+
+def test_every_rule_has_a_case():
+    assert set(CASES) | {"JX000"} == set(REGISTRY.rules)
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_rule_finds_the_failing_case(code):
+    failing, expected, _ = CASES[code]
+    assert where(lint(failing, select=code)) == expected
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_rule_is_silent_on_the_passing_case(code):
+    _, _, passing = CASES[code]
+    assert codes(lint(passing, select=code)) == []
+
+
+def test_base_form_is_clean_under_every_rule():
+    assert lint(BASE) == []
+
+
+def test_jx000_unreadable_file():
+    from pathlib import Path
+
+    from linter.engine import Linter
+
+    linter = Linter(select=("JX000",), registry=REGISTRY)
+    result = linter.lint_bytes(b"PK\x03\x04\x00binary", "form.docx", Path(__file__))
+    assert where(result.diagnostics) == [("JX000", 1, 1)]
+    assert "不是文本文件" in result.diagnostics[0].message
+    assert linter.lint_bytes(BASE.encode(), "form.txt", Path(__file__)).diagnostics == []
+
+
+def test_a_rule_that_is_unsure_reports_at_a_lower_severity():
+    satisfaction_under_effect = form(("\t效益指标\t社会效益指标\t服务保障效果", "\t效益指标\t社会效益指标\t居民满意度"))
+    [finding] = lint(satisfaction_under_effect, select="JX008")
+    assert finding.severity == "info"
+
+
+def test_findings_carry_expected_actual_and_table_path():
+    [finding] = lint(CASES["JX105"][0], select="JX105")
+    assert (finding.expected, finding.actual) == ("9.00", "0")
+    assert finding.table_path == "项目资金/年度资金总额/得分"
+    assert finding.form == {"index": 1, "project": "测试项目", "line": 1}
+    assert finding.message == "预算执行得分 0 ≠ min(执行率 90.00%, 100%) × 分值 10 = 9.00"
+
+
+def test_messages_render_in_english_too():
+    from pathlib import Path
+
+    from linter.engine import Linter
+
+    linter = Linter(lang="en", select=("JX105",), registry=REGISTRY)
+    [finding] = linter.lint_bytes(CASES["JX105"][0].encode(), "form.txt", Path(__file__)).diagnostics
+    assert finding.message == "budget-execution score 0 ≠ min(rate 90.00%, 100%) × points 10 = 9.00"
+
+
+def test_malformed_numbers_are_reported_once_and_sums_skipped():
+    text = form(("\t100\t99.00", "\t100\t99."))
+    assert codes(lint(text)) == ["JX003"]
+
+
+def test_placeholder_and_declared_empty_rows_take_no_part_in_sums():
+    text = form(("总分", "\t\t\t指标 2：\n\t\t\t指标 3：无\t无\t无\t无\t无\n总分"))
+    assert codes(lint(text, select="JX201")) == []
+    assert codes(lint(text, select="JX202")) == []
+
+
+@pytest.mark.parametrize(
+    "printed, computed_ok",
+    [("90.00%", True), ("89.99%", True), ("89.98%", True), ("89.97%", False), ("90%", True), ("91%", True), ("92%", False)],
+)
+def test_execution_rate_tolerance_follows_printed_decimals(printed, computed_ok):
+    text = form((TOTAL_ROW, TOTAL_ROW.replace("90.00%", printed)))
+    assert (codes(lint(text, select="JX102")) == []) == computed_ok
+
+
+@pytest.mark.parametrize("score, ok", [("9.00", True), ("9", True), ("9.0", True), ("8.99", True), ("8.98", False), ("9.1", False)])
+def test_execution_score_tolerance_follows_printed_decimals(score, ok):
+    text = form((TOTAL_ROW, TOTAL_ROW.replace("\t9.00", f"\t{score}")))
+    assert (codes(lint(text, select="JX105")) == []) == ok
+
+
+def test_rule_options_from_configuration(tmp_path):
+    text = form((TOTAL_ROW, TOTAL_ROW.replace("\t10\t", "\t20\t")))
+    assert codes(lint(text, select="JX106", config="rules:\n  execution-points: {points: 20}\n", tmp=tmp_path)) == []
+    assert codes(lint(form(append="评分等级\t良\n"), config="rules:\n  grade-mismatch: {bands: {优: 99.5, 良: 80}}\n", tmp=tmp_path)) == []

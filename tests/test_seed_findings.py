@@ -1,0 +1,104 @@
+"""The defects known in the published seed forms are found, at their cells; nothing else is an error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.engine import Diagnostic, Linter
+from tests.conftest import SEEDS
+from tests.forms import REGISTRY
+
+
+def lint_seed(name: str) -> list[Diagnostic]:
+    linter = Linter(registry=REGISTRY)
+    return linter.lint_path(SEEDS[name]).diagnostics
+
+
+@pytest.fixture(scope="module")
+def findings() -> dict[str, list[Diagnostic]]:
+    return {name: lint_seed(name) for name in SEEDS}
+
+
+def at(diagnostics: list[Diagnostic], code: str) -> list[tuple[int, int]]:
+    return [(d.span.line, d.span.column) for d in diagnostics if d.code == code]
+
+
+def test_004_totals_that_are_not_the_sum_of_their_parts(findings):
+    assert at(findings["004"], "JX202") == [(41, 13), (75, 12), (105, 12)]
+    messages = [d.message for d in findings["004"] if d.code == "JX202"]
+    assert "预算执行得分 0 + 各指标得分之和 80 = 80" in messages[0]  # 协管员服装费: 0 + 80 ≠ 90
+    assert "预算执行得分 0 + 各指标得分之和 80 = 80" in messages[1]  # 人口督导工作经费
+    assert "预算执行得分 9.6 + 各指标得分之和 92 = 101.6" in messages[2]  # 人口工作
+
+
+def test_004_truncated_totals_are_malformed_numbers(findings):
+    lines = [line for line, _ in at(findings["004"], "JX003")]
+    assert lines == [206, 305, 348, 404, 550, 589, 624, 659, 692, 763]
+    assert all("末尾是小数点" in d.message for d in findings["004"] if d.code == "JX003")
+
+
+def test_003_thousand_percent_rate(findings):
+    assert (106, 30) in at(findings["003"], "JX104")
+    assert at(findings["003"], "JX102") == []  # 1,500,000 ÷ 150,000 is the printed 1000.00%
+    assert (106, 30) in at(findings["003"], "JX108")
+
+
+def test_004_rate_on_the_year_start_budget(findings):
+    assert at(findings["004"], "JX103") == [(84, 30), (85, 33)]
+    assert at(findings["004"], "JX102") == []
+
+
+def test_004_zero_score_for_a_45_percent_rate(findings):
+    [finding] = [d for d in findings["004"] if d.code == "JX105"]
+    assert (finding.span.line, finding.span.column) == (248, 35)
+    assert finding.project == "反电信诈骗费用" and finding.expected == "4.57" and finding.actual == "0"
+
+
+def test_004_placeholder_rows(findings):
+    placeholders = at(findings["004"], "JX006")
+    assert (18, 4) in placeholders and (36, 1) in placeholders
+    assert len(placeholders) == 80
+
+
+def test_003_duplicated_rows_of_the_property_form(findings):
+    assert at(findings["003"], "JX007") == [(43, 4), (45, 4), (47, 4), (49, 4), (53, 3)]
+
+
+def test_003_first_form_has_an_empty_implementer(findings):
+    [finding] = [d for d in findings["003"] if d.code == "JX004"]
+    assert (finding.span.line, finding.span.column, finding.form_index) == (6, 31, 1)
+
+
+def test_004_weights_that_do_not_add_up(findings):
+    assert at(findings["004"], "JX201") == [(105, 8), (144, 8)]  # 人口工作 93 + 10, 一网通办 100 + 10
+
+
+def test_004_label_defects(findings):
+    labels = {(d.span.line, d.span.column): d.message for d in findings["004"] if d.code == "JX008" and d.severity == "warning"}
+    assert "不完整" in labels[(40, 9)]  # 服务对象 满意度指
+    assert "不是一级指标" in labels[(170, 2)]  # 生态效益指标 in both label columns
+    assert "不是一级指标" in labels[(200, 2)]  # 成本指标 above 经济效益指标
+
+
+def test_001_pdf_forms_have_no_finding(findings):
+    assert findings["001"] == []
+
+
+def test_no_other_errors_in_the_seeds(findings):
+    errors = {(name, d.code) for name, diagnostics in findings.items() for d in diagnostics if d.severity == "error"}
+    assert errors == {
+        ("003", "JX004"), ("003", "JX104"),
+        ("004", "JX003"), ("004", "JX103"), ("004", "JX105"), ("004", "JX201"), ("004", "JX202"), ("004", "JX401"),
+    }
+    missing_reasons = [(d.span.line, d.project) for d in findings["004"] if d.code == "JX401"]
+    assert missing_reasons == [(26, "协管员服装费"), (63, "人口督导工作经费"), (92, "人口工作"), (130, "一网通办居住证自助服务终端")]
+
+
+def test_every_seed_diagnostic_names_its_form_and_cell(findings):
+    for name, diagnostics in findings.items():
+        lines = Path(SEEDS[name]).read_text(encoding="utf-8").split("\n")
+        for d in diagnostics:
+            assert d.form_index is not None and d.project
+            assert 1 <= d.span.line <= len(lines) and 1 <= d.span.column <= len(lines[d.span.line - 1]) + 1
