@@ -196,13 +196,18 @@ def rules_command(output_format: str, config_path: str | None, lang: str) -> Non
 
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
+    from linter.text import display_width
+
+    def pad(text: str, width: int) -> str:
+        return text + " " * (width - display_width(text))
+
     header = ("代码", "名称", "默认级别", "分组", "本处") if lang == "zh" else ("code", "name", "default", "groups", "here")
     widths = (6, 36, 9, 26)
-    click.echo("  ".join(h.ljust(w) for h, w in zip(header, widths)) + "  " + header[4])
+    click.echo("  ".join(pad(h, w) for h, w in zip(header, widths)) + "  " + header[4])
     for row in rows:
         here = row["severity_here"] if row["enabled"] else ("关闭" if lang == "zh" else "off")
         cells = (row["code"], row["name"], row["severity"], ",".join(row["groups"]))
-        click.echo("  ".join(str(c).ljust(w) for c, w in zip(cells, widths)) + "  " + here)
+        click.echo("  ".join(pad(str(c), w) for c, w in zip(cells, widths)) + "  " + here)
 
 
 @main.command()

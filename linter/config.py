@@ -33,6 +33,7 @@ OVERRIDE_KEYS = ("files", "rules", "select", "extend-select", "ignore", "extend-
 DEFAULT_INCLUDE = ("*.txt", "*.tsv", "*.md")
 DEFAULT_EXCLUDE = (".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist")
 SEVERITY_ORDER = {"off": 0, "info": 1, "warning": 2, "error": 3}
+_PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,8 @@ def _read_yaml(text: str, file: str) -> tuple[object, dict[tuple, int]]:
 
         def read(node, path):
             lines.setdefault(path, node.start_mark.line + 1)
+            if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
+                raise ConfigError("config.bad_yaml", {"error": f"tag {node.tag} is not allowed"}, Origin(file, node.start_mark.line + 1))
             if isinstance(node, yaml.MappingNode):
                 out = {}
                 for key_node, value_node in node.value:
