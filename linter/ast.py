@@ -60,7 +60,11 @@ class Cell:
 
     @property
     def text(self) -> str:
-        return " ".join(self.raw.split())
+        """The raw text with runs of white space folded to one space."""
+        raw = self.raw
+        if " " not in raw and raw.isprintable():  # no white space of any kind to fold
+            return raw
+        return " ".join(raw.split())
 
 
 @dataclass(slots=True)

@@ -41,20 +41,27 @@ MESSAGES = {
 
 
 def _numeric_cells(form):
+    """(cell, where) of every numeric cell; `where` is a funds row or an indicator."""
     if form.funds is not None:
         for row in form.funds.rows:
             for column in FundRow.COLUMNS:
-                yield getattr(row, column), f"项目资金/{row.label.text}"
+                yield getattr(row, column), row
     for indicator in form.counted_indicators:
-        yield indicator.points, indicator.path
-        yield indicator.score, indicator.path
+        yield indicator.points, indicator
+        yield indicator.score, indicator
     if form.total is not None:
-        yield form.total.points, "总分"
-        yield form.total.score, "总分"
+        yield form.total.points, None
+        yield form.total.score, None
+
+
+def _path(where) -> str:
+    if where is None:
+        return "总分"
+    return f"项目资金/{where.label.text}" if isinstance(where, FundRow) else where.path
 
 
 def check(form, options):
-    for cell, path in _numeric_cells(form):
+    for cell, where in _numeric_cells(form):
         if cell is not None and cell.malformed:
             message = "truncated" if cell.raw.rstrip().endswith(".") else "malformed"
-            yield Finding(cell, message, {"raw": cell.raw}, table_path=path, actual=cell.raw)
+            yield Finding(cell, message, {"raw": cell.raw}, table_path=_path(where), actual=cell.raw)

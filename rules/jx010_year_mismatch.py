@@ -40,12 +40,13 @@ MESSAGES = {
 def check(form, options):
     if form.year is None or not isinstance(form.year.value, int):
         return
-    cells = [(form.project, "项目名称")] + [(i.name, i.path) for i in form.counted_indicators]
-    for cell, path in cells:
-        if cell is None:
+    places = [(form.project, None)] + [(indicator.name, indicator) for indicator in form.counted_indicators]
+    for cell, indicator in places:
+        if cell is None or "年" not in cell.raw:
             continue
         for match in YEAR_RE.finditer(cell.raw):
             found = int(match.group(1))
             if found != form.year.value:
+                path = indicator.path if indicator is not None else "项目名称"
                 yield Finding(cell, "year", {"text": cell.text, "found": found, "year": form.year.value}, path)
                 break
