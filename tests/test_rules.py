@@ -140,3 +140,12 @@ def test_rule_options_from_configuration(tmp_path):
     text = form((TOTAL_ROW, TOTAL_ROW.replace("\t10\t", "\t20\t")))
     assert codes(lint(text, select="JX106", config="rules:\n  execution-points: {points: 20}\n", tmp=tmp_path)) == []
     assert codes(lint(form(append="评分等级\t良\n"), config="rules:\n  grade-mismatch: {bands: {优: 99.5, 良: 80}}\n", tmp=tmp_path)) == []
+
+
+def test_generated_rule_docs_are_up_to_date():
+    from pathlib import Path
+
+    from linter.docs import rules_markdown
+
+    committed = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == rules_markdown(), "run: python -m linter.docs > docs/rules.md"
