@@ -158,7 +158,7 @@ def lint(
         _fail_config(error, lang)
         return
     result.internal_errors = sum(1 for d in result.diagnostics if d.name == INTERNAL_ERROR)
-    linter.registry.formatters[output_format](result, linter.catalog, click.get_text_stream("stdout"))
+    linter.registry.formatters[output_format](result, linter.catalog, sys.stdout)
     if result.internal_errors:
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_FINDINGS if result.failed(strict) else EXIT_OK)
