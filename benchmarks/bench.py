@@ -10,7 +10,7 @@ Figures, all on one core, medians of --runs runs, each run a fresh pass over
 every file as the CLI does it (read, decode, parse, drop):
 - floor: read the same files, decode, one regex pass over the text;
 - parse: `linter.parse.parse_bytes` on every file;
-- lint: parse + every rule + JSON report (once the rule engine exists);
+- lint: parse + every rule + JSON report, as `jxlint lint --format json`;
 - wall time of `jxlint --version` and of `jxlint parse` on one seed file.
 """
 

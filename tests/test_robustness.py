@@ -139,3 +139,22 @@ def test_repair_trials_leave_no_duplicated_cells():
     form = parse_text("\n".join(lines), "cut.txt").forms[0]
     assert [p.message_id for p in form.problems] == ["parse.repaired_end"]
     assert [row.kind for row in form.funds.rows] == ["total", "current", "carryover"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    name=st.sampled_from(sorted(SEED_BYTES)),
+    operations=st.lists(
+        st.tuples(st.sampled_from(OPERATIONS), st.integers(0, 10**6), st.integers(0, 10**6)), min_size=1, max_size=25
+    ),
+)
+def test_every_rule_survives_mutated_seeds(name, operations):
+    from pathlib import Path
+
+    from linter.engine import INTERNAL_ERROR, Linter
+    from tests.forms import REGISTRY
+
+    data = mutate(SEED_BYTES[name], operations)
+    result = Linter(registry=REGISTRY).lint_bytes(data, "mutated.txt", Path(__file__))
+    crashes = [d.message for d in result.diagnostics if d.name == INTERNAL_ERROR]
+    assert crashes == []

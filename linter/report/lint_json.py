@@ -55,5 +55,5 @@ def report_json(result: LintResult) -> dict[str, object]:
 
 
 def format_json(result: LintResult, catalog: Catalog, stream: IO[str]) -> None:
-    json.dump(report_json(result), stream, ensure_ascii=False, indent=1)
-    stream.write("\n")
+    # One line, no indent: with indent, the json module falls back to its pure-Python encoder.
+    stream.write(json.dumps(report_json(result), ensure_ascii=False) + "\n")
