@@ -178,6 +178,12 @@ def unit_in_last_place(value: Decimal) -> Decimal:
     return Decimal(1).scaleb(-decimals_of(value))
 
 
+def half_unit(value: Decimal) -> Decimal:
+    """Half a unit in the last printed place: the rounding a printed value may carry
+    (0.005 for 9.82, 0.05 for 9.8, 0.5 for 10)."""
+    return unit_in_last_place(value) / 2
+
+
 def plain(value: Decimal) -> str:
     """A Decimal for messages: no exponent, no trailing zeros beyond the printed ones."""
     return format(value, "f")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from linter.ast import FundRow
-from linter.rule import number, unit_in_last_place
+from linter.rule import number, unit_in_last_place, unusable
 
 HUNDRED = Decimal(100)
 
@@ -26,5 +25,16 @@ def rate_fits(printed: Decimal, executed: Decimal, base: Decimal, minimum: Decim
     return rate is not None and abs(printed - rate) <= rate_tolerance(printed, minimum)
 
 
-def printed_rate(row: FundRow) -> Decimal | None:
-    return number(row.rate)
+def rate_rows(form):
+    """(row, printed rate, executed, budget, year-start budget) of each funds row that
+    prints a rate over a non-zero budget, all of them valid numbers (the year-start
+    budget may be None)."""
+    if form.funds is None:
+        return
+    for row in form.funds.rows:
+        if unusable(row.rate, row.executed, row.budget, row.initial_budget):
+            continue
+        printed, executed, budget = number(row.rate), number(row.executed), number(row.budget)
+        if printed is None or executed is None or budget is None or budget == 0:
+            continue
+        yield row, printed, executed, budget, number(row.initial_budget)

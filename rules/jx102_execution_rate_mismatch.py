@@ -28,8 +28,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from linter.rule import Finding, Option, cents, number, plain, unusable
-from rules.execution import rate_fits, rate_of
+from linter.rule import Finding, Option, cents, plain
+from rules.execution import rate_fits, rate_of, rate_rows
 
 CODE = "JX102"
 NAME = "execution-rate-mismatch"
@@ -43,15 +43,11 @@ MESSAGES = {
 
 
 def check(form, options):
-    if form.funds is None:
-        return
-    for row in form.funds.rows:
-        printed, executed, budget, initial = (number(row.rate), number(row.executed), number(row.budget), number(row.initial_budget))
-        if unusable(row.rate, row.executed, row.budget) or None in (printed, executed, budget) or budget == 0:
+    tolerance = options["tolerance"]
+    for row, printed, executed, budget, initial in rate_rows(form):
+        if rate_fits(printed, executed, budget, tolerance):
             continue
-        if rate_fits(printed, executed, budget, options["tolerance"]):
-            continue
-        if initial is not None and rate_fits(printed, executed, initial, options["tolerance"]):
+        if initial is not None and rate_fits(printed, executed, initial, tolerance):
             continue  # JX103 execution-rate-wrong-base
         computed = cents(rate_of(executed, budget))
         args = {"printed": plain(printed), "executed": plain(executed), "budget": plain(budget), "computed": plain(computed)}

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from linter.rule import Finding, Option, cents, number, plain, unusable
-from rules.execution import rate_fits, rate_of
+from linter.rule import Finding, Option, cents, plain
+from rules.execution import rate_fits, rate_of, rate_rows
 
 CODE = "JX103"
 NAME = "execution-rate-wrong-base"
@@ -42,15 +42,11 @@ MESSAGES = {
 
 
 def check(form, options):
-    if form.funds is None:
-        return
-    for row in form.funds.rows:
-        printed, executed, budget, initial = (number(row.rate), number(row.executed), number(row.budget), number(row.initial_budget))
-        if unusable(row.rate, row.executed, row.budget, row.initial_budget) or None in (printed, executed, budget, initial):
+    tolerance = options["tolerance"]
+    for row, printed, executed, budget, initial in rate_rows(form):
+        if initial is None or initial == budget or rate_fits(printed, executed, budget, tolerance):
             continue
-        if budget == 0 or initial == budget:
-            continue
-        if rate_fits(printed, executed, budget, options["tolerance"]) or not rate_fits(printed, executed, initial, options["tolerance"]):
+        if not rate_fits(printed, executed, initial, tolerance):
             continue
         computed = cents(rate_of(executed, budget))
         args = {

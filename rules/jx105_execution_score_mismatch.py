@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from linter.rule import Finding, Option, cents, number, plain, unusable
+from linter.rule import Finding, Option, cents, half_unit, number, plain, unusable
 from rules.execution import HUNDRED, rate_of
 
 CODE = "JX105"
@@ -56,8 +56,7 @@ def check(form, options):
     expected = min(rate, HUNDRED) / HUNDRED * points
     tolerance = options["tolerance"]
     if tolerance is None:
-        exponent = score.as_tuple().exponent
-        tolerance = Decimal("0.5").scaleb(exponent if isinstance(exponent, int) else 0) + Decimal("0.005")
+        tolerance = half_unit(score) + Decimal("0.005")
     if abs(score - expected) > tolerance:
         shown = cents(expected)
         args = {"score": plain(score), "rate": plain(cents(rate)), "points": plain(points), "expected": plain(shown)}

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from linter.rule import Finding, Option, number, plain, unusable
+from linter.rule import Finding, Option, half_unit, number, plain, unusable
 
 CODE = "JX202"
 NAME = "score-total-mismatch"
@@ -54,8 +54,7 @@ def check(form, options):
     indicators = sum((number(row) for row in rows), Decimal(0))
     tolerance = options["tolerance"]
     if tolerance is None:
-        exponent = score.as_tuple().exponent
-        tolerance = Decimal("0.5").scaleb(exponent if isinstance(exponent, int) else 0)
+        tolerance = half_unit(score)
     if abs(funds + indicators - score) > tolerance:
         args = {"score": plain(score), "funds": plain(funds), "indicators": plain(indicators), "sum": plain(funds + indicators)}
         yield Finding(cell, "sum", args, "总分/得分", plain(funds + indicators), plain(score))
