@@ -55,10 +55,6 @@ class Cell:
         return value if isinstance(value, Decimal) else None
 
     @property
-    def is_numeric(self) -> bool:
-        return self.malformed or self.number is not None
-
-    @property
     def text(self) -> str:
         """The raw text with runs of white space folded to one space."""
         raw = self.raw

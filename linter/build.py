@@ -18,7 +18,7 @@ from linter.lexer import Values
 from linter.text import fold, key
 from linter.values import Number, read_target
 from linter.vocabulary import (
-    COST_LABEL, COST_LEVEL2, FUND_LABELS, FUNDS_COLUMNS, INDICATOR_COLUMNS, LEVEL1, UNIT_RE, YEAR_RE,
+    COST_LABEL, COST_LEVEL2, FUND_LABELS, FUNDS_COLUMNS, LEVEL1, UNIT_RE, YEAR_RE,
     is_declared_empty,
 )
 

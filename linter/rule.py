@@ -159,11 +159,6 @@ def number(cell: Cell | None) -> Decimal | None:
     return value if isinstance(value, Decimal) else None
 
 
-def is_blank(cell: Cell | None) -> bool:
-    """Absent, empty, or a dash: counts as 0 in sums."""
-    return cell is None or (not cell.malformed and cell.value is None)
-
-
 def unusable(*cells: Cell | None) -> bool:
     """A cell that JX003 reports: sums that need it are skipped, not reported twice."""
     return any(cell is not None and cell.malformed for cell in cells)

@@ -76,9 +76,3 @@ def read_target(text: str) -> Target:
     if number is None or number.malformed:
         return Target(None, None, None, " ".join(text.split()))
     return Target(number.comparator, number.value, number.unit, None)
-
-
-def decimals(value: Decimal) -> int:
-    """Number of decimals printed: Decimal("9.60") -> 2, Decimal("10") -> 0."""
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0

@@ -43,6 +43,6 @@ def check(form, options):
     for indicator in form.counted_indicators:
         target = indicator.target
         value = target.value if target is not None else None
-        if isinstance(value, Target) and value.comparator in ("≥", ">") and value.number is not None:
-            if value.number <= options["minimum"]:
-                yield Finding(target, "trivial", {"target": target.text}, indicator.path)
+        trivial = isinstance(value, Target) and value.comparator in ("≥", ">") and value.number is not None
+        if trivial and value.number <= options["minimum"]:
+            yield Finding(target, "trivial", {"target": target.text}, indicator.path)
