@@ -30,33 +30,33 @@ def span_of(cell: RawCell) -> Span:
     return Span(cell.line, cell.column, cell.end_line, cell.end_column)
 
 
-def text_cell(lexed: RawCell) -> Cell:
-    return Cell(lexed.text, span_of(lexed), " ".join(lexed.text.split()))
+def text_cell(source: RawCell) -> Cell:
+    return Cell(source.text, span_of(source), " ".join(source.text.split()))
 
 
-def number_cell(lexed: RawCell) -> Cell:
+def number_cell(source: RawCell) -> Cell:
     """A cell of a numeric column: 分值, 得分, amounts, 执行率, 总分."""
-    cell = Cell(lexed.text, span_of(lexed))
-    if lexed.type == "NUM":
-        number: Number = lexed.detail  # type: ignore[assignment]
+    cell = Cell(source.text, span_of(source))
+    if source.type == "NUM":
+        number: Number = source.detail  # type: ignore[assignment]
         cell.value, cell.unit, cell.comparator, cell.malformed = (
             number.value, number.unit, number.comparator, number.malformed,
         )
-    elif lexed.type not in ("DASH",) and not is_declared_empty(lexed.text):
+    elif source.type not in ("DASH",) and not is_declared_empty(source.text):
         cell.malformed = True
     return cell
 
 
-def measure_cell(lexed: RawCell) -> Cell:
+def measure_cell(source: RawCell) -> Cell:
     """实际完成值: a number with its unit when numeric, else the text."""
-    if lexed.type == "NUM" and not lexed.detail.malformed:  # type: ignore[union-attr]
-        return number_cell(lexed)
-    return text_cell(lexed)
+    if source.type == "NUM" and not source.detail.malformed:  # type: ignore[union-attr]
+        return number_cell(source)
+    return text_cell(source)
 
 
-def target_cell(lexed: RawCell) -> Cell:
-    target = read_target(lexed.text)
-    return Cell(lexed.text, span_of(lexed), target, target.unit, target.comparator)
+def target_cell(source: RawCell) -> Cell:
+    target = read_target(source.text)
+    return Cell(source.text, span_of(source), target, target.unit, target.comparator)
 
 
 def merged(cells: list[RawCell]) -> Cell | None:
@@ -64,7 +64,7 @@ def merged(cells: list[RawCell]) -> Cell | None:
         return None
     if len(cells) == 1:
         return text_cell(cells[0])
-    raw = " ".join(lexed.text for lexed in cells)
+    raw = " ".join(source.text for source in cells)
     span = span_of(cells[0]).cover(span_of(cells[-1]))
     return Cell(raw, span, " ".join(raw.split()))
 
@@ -92,11 +92,12 @@ class FormBuilder:
     def _head(self, node: Tree) -> None:
         tokens = self._tokens(node)
         self.form.title = text_cell(tokens[0])
-        year_source = next((lexed for lexed in tokens[1:] if lexed.type == "YEAR"), tokens[0])
+        year_source = next((source for source in tokens[1:] if source.type == "YEAR"), tokens[0])
         self.form.year = _year_cell(year_source)
 
     def _name_row(self, node: Tree) -> None:
-        self.form.project = merged(self._tokens(node)[1:]) or _empty_after(self._tokens(node)[0])
+        tokens = self._tokens(node)
+        self.form.project = merged(tokens[1:]) or _empty_after(tokens[0])
 
     def _dept_row(self, node: Tree) -> None:
         tokens = self._tokens(node)
@@ -111,12 +112,12 @@ class FormBuilder:
         header = tokens[0]
         funds = Funds(text_cell(header))
         self.form.funds = funds
-        unit_token = next((lexed for lexed in tokens if lexed.type == "UNIT"), header)
+        unit_token = next((source for source in tokens if source.type == "UNIT"), header)
         self.form.unit = _unit_cell(unit_token)
         columns = [
-            (FUNDS_COLUMNS[key(lexed.text)], lexed.table_column)
-            for lexed in tokens
-            if lexed.type in ("FHDR", "SHDR") and key(lexed.text) in FUNDS_COLUMNS
+            (FUNDS_COLUMNS[key(source.text)], source.table_column)
+            for source in tokens
+            if source.type in ("FHDR", "SHDR") and key(source.text) in FUNDS_COLUMNS
         ]
         for child in node.children:
             if isinstance(child, Tree):
@@ -125,30 +126,31 @@ class FormBuilder:
     def _fund_row(self, node: Tree, columns: list[tuple[str, int | None]]) -> FundRow:
         label, *values = self._tokens(node)
         row = FundRow(text_cell(label), FUND_LABELS.get(key(label.text), "extra"))
-        for role, lexed in _assign_columns(values, columns):
-            setattr(row, role, number_cell(lexed))
+        for role, source in _assign_columns(values, columns):
+            setattr(row, role, number_cell(source))
         return row
 
     def _goal(self, node: Tree) -> None:
         tokens = self._tokens(node)
         goal = Goal(text_cell(tokens[0]))
         self.form.goal = goal
-        headers = [(key(lexed.text), lexed.table_column) for lexed in tokens if lexed.type == "GHDR"]
+        headers = [(key(source.text), source.table_column) for source in tokens if source.type == "GHDR"]
         expected: list[RawCell] = []
         actual: list[RawCell] = []
         for child in node.children:
             if not isinstance(child, Tree):
                 continue
             row = self._tokens(child)
-            for position, lexed in enumerate(row):
-                if _is_label_fragment(lexed, tokens[0]):
+            for position, source in enumerate(row):
+                if _is_label_fragment(source, tokens[0]):
                     continue
-                column = lexed.table_column
+                column = source.table_column
                 if column is None or not headers or any(c is None for _, c in headers):
-                    (expected if position == 0 and len(row) > 1 or len(row) == 1 else actual).append(lexed)
+                    # No table columns: the first cell is 预期目标, the rest 实际完成情况.
+                    (expected if position == 0 else actual).append(source)
                     continue
                 nearest = min(headers, key=lambda header: abs(header[1] - column))  # type: ignore[operator]
-                (actual if nearest[0] == "实际完成情况" else expected).append(lexed)
+                (actual if nearest[0] == "实际完成情况" else expected).append(source)
         goal.expected = merged(expected)
         goal.actual = merged(actual)
 
@@ -156,12 +158,13 @@ class FormBuilder:
         rows = [child for child in node.children if isinstance(child, Tree)]
         cells = [self._tokens(row) for row in rows]
         labels = _LabelContext(cells)
-        for number, (row, lexed) in enumerate(zip(rows, cells)):
+        for number, (row, row_cells) in enumerate(zip(rows, cells)):
             labels.update(number)
             if row.data == "label_row":
                 continue
-            values = [cell for cell in lexed if cell.type not in _LABEL_TERMINALS]
-            indicator = Indicator(span_of(lexed[0]).cover(span_of(lexed[-1])), labels.level1, labels.level2)
+            values = [cell for cell in row_cells if cell.type not in _LABEL_TERMINALS]
+            span = span_of(row_cells[0]).cover(span_of(row_cells[-1]))
+            indicator = Indicator(span, labels.level1, labels.level2)
             if row.data == "placeholder_row":
                 placeholder = next(cell for cell in values if cell.type == "PLACEHOLDER")
                 indicator.name = text_cell(placeholder)
@@ -173,7 +176,7 @@ class FormBuilder:
     def _total(self, node: Tree) -> None:
         tokens = self._tokens(node)
         total = Total(text_cell(tokens[0]))
-        numbers = [lexed for lexed in tokens[1:] if lexed.type == "NUM"]
+        numbers = [source for source in tokens[1:] if source.type == "NUM"]
         if numbers:
             total.points = number_cell(numbers[0])
         if len(numbers) > 1:
@@ -216,9 +219,9 @@ class _LabelContext:
         return False
 
 
-def _label(lexed: RawCell) -> Label:
-    name, truncated = lexed.detail  # type: ignore[misc]
-    cell = Cell(lexed.text, span_of(lexed), name)
+def _label(source: RawCell) -> Label:
+    name, truncated = source.detail  # type: ignore[misc]
+    cell = Cell(source.text, span_of(source), name)
     return Label(cell, name, truncated)
 
 
@@ -227,44 +230,44 @@ def _fill_indicator(indicator: Indicator, values: list[RawCell]) -> None:
     if pair is None:
         indicator.name = text_cell(values[0])
         indicator.declared_empty = all(
-            lexed.type == "DASH" or is_declared_empty(lexed.text) for lexed in values
+            source.type == "DASH" or is_declared_empty(source.text) for source in values
         )
-        for role, lexed in zip(("target", "actual", "points", "score", "reason"), values[1:]):
-            _set_role(indicator, role, lexed)
+        for role, source in zip(("target", "actual", "points", "score", "reason"), values[1:]):
+            _set_role(indicator, role, source)
         return
     before, after = values[:pair], values[pair + 2 :]
     indicator.points = number_cell(values[pair])
     indicator.score = number_cell(values[pair + 1])
     points_column = values[pair].table_column
     if len(before) < 3 and points_column is not None and all(v.table_column is not None for v in before):
-        for lexed in before:
-            distance = points_column - lexed.table_column  # type: ignore[operator]
-            _set_role(indicator, {1: "actual", 2: "target"}.get(distance, "name"), lexed)
+        for source in before:
+            distance = points_column - source.table_column  # type: ignore[operator]
+            _set_role(indicator, {1: "actual", 2: "target"}.get(distance, "name"), source)
     else:
         # Without table columns: name, target, actual in order; extra leading cells
         # belong to a name that was split.
         name_cells, rest = before[: max(1, len(before) - 2)], before[max(1, len(before) - 2) :]
         if name_cells:
             indicator.name = merged(name_cells)
-        for role, lexed in zip(("target", "actual"), rest):
-            _set_role(indicator, role, lexed)
+        for role, source in zip(("target", "actual"), rest):
+            _set_role(indicator, role, source)
     if after:
         indicator.reason = merged(after)
 
 
-def _set_role(indicator: Indicator, role: str, lexed: RawCell) -> None:
+def _set_role(indicator: Indicator, role: str, source: RawCell) -> None:
     if role == "target":
-        indicator.target = target_cell(lexed)
+        indicator.target = target_cell(source)
     elif role == "actual":
-        indicator.actual = measure_cell(lexed)
+        indicator.actual = measure_cell(source)
     elif role in ("points", "score"):
-        setattr(indicator, role, number_cell(lexed))
+        setattr(indicator, role, number_cell(source))
     elif role == "name" and indicator.name is not None:
         name = indicator.name
-        raw = name.raw + " " + lexed.text
-        indicator.name = Cell(raw, name.span.cover(span_of(lexed)), " ".join(raw.split()))
+        raw = name.raw + " " + source.text
+        indicator.name = Cell(raw, name.span.cover(span_of(source)), " ".join(raw.split()))
     else:
-        setattr(indicator, role, text_cell(lexed))
+        setattr(indicator, role, text_cell(source))
 
 
 def _score_pair(values: list[RawCell]) -> int | None:
@@ -283,8 +286,8 @@ def _score_pair(values: list[RawCell]) -> int | None:
     return pair
 
 
-def _plain(lexed: RawCell) -> bool:
-    return lexed.type == "NUM" and lexed.detail.plain  # type: ignore[union-attr]
+def _plain(source: RawCell) -> bool:
+    return source.type == "NUM" and source.detail.plain  # type: ignore[union-attr]
 
 
 def _assign_columns(values: list[RawCell], columns: list[tuple[str, int | None]]) -> list[tuple[str, RawCell]]:
@@ -293,35 +296,35 @@ def _assign_columns(values: list[RawCell], columns: list[tuple[str, int | None]]
     if len(values) == len(roles) or not columns or any(c is None for _, c in columns):
         return list(zip(roles, values))
     by_column = {column: role for role, column in columns}
-    assigned = [(by_column.get(lexed.table_column), lexed) for lexed in values]  # type: ignore[arg-type]
+    assigned = [(by_column.get(source.table_column), source) for source in values]  # type: ignore[arg-type]
     taken = [role for role, _ in assigned]
     if None in taken or len(set(taken)) != len(taken):
         return list(zip(roles, values))
     return assigned  # type: ignore[return-value]
 
 
-def _year_cell(lexed: RawCell) -> Cell | None:
-    match = YEAR_RE.search(key(lexed.text)) or _YEAR_IN_TEXT.search(key(lexed.text))
+def _year_cell(source: RawCell) -> Cell | None:
+    match = YEAR_RE.search(key(source.text)) or _YEAR_IN_TEXT.search(key(source.text))
     if match is None:
         return None
-    cell = text_cell(lexed)
+    cell = text_cell(source)
     cell.value = int(match.group(1))
     return cell
 
 
-def _unit_cell(lexed: RawCell) -> Cell | None:
-    folded = fold(lexed.text)
+def _unit_cell(source: RawCell) -> Cell | None:
+    folded = fold(source.text)
     match = UNIT_RE.search("".join(folded.split()))
     if match is None:
         return None
-    cell = text_cell(lexed)
+    cell = text_cell(source)
     cell.value = match.group(1)
-    if lexed.type != "UNIT" and lexed.line == lexed.end_line:
+    if source.type != "UNIT" and source.line == source.end_line:
         start = folded.find("(")
         end = folded.find(")", start)
         if 0 <= start < end:
-            line, col = lexed.line, lexed.column
-            cell = Cell(lexed.text[start : end + 1], Span(line, col + start, line, col + end + 1), match.group(1))
+            line, col = source.line, source.column
+            cell = Cell(source.text[start : end + 1], Span(line, col + start, line, col + end + 1), match.group(1))
     return cell
 
 
@@ -331,8 +334,8 @@ def _empty_after(keyword: RawCell) -> Cell:
     return Cell("", end, None)
 
 
-def _is_label_fragment(lexed: RawCell, label: RawCell) -> bool:
+def _is_label_fragment(source: RawCell, label: RawCell) -> bool:
     """`目标` alone under `年度总体目标`: the label broken over two rows."""
-    text = key(lexed.text)
-    return lexed.table_column is not None and lexed.table_column == label.table_column and text in key(label.text)
+    text = key(source.text)
+    return source.table_column is not None and source.table_column == label.table_column and text in key(label.text)
 
