@@ -230,13 +230,13 @@ class Loader:
             settings.rules[rule.code] = self._rule_entry(rule, entry, origin, (*prefix, "rules", selector))
         for key, attribute in (("select", "select"), ("ignore", "ignore")):
             if key in data:
-                settings.__setattr__(attribute, Valued(self._selectors(data[key], origin, (*prefix, key)), origin(*prefix, key)))
+                setattr(settings, attribute, Valued(self._selectors(data[key], origin, (*prefix, key)), origin(*prefix, key)))
         for key, attribute in (("extend-select", "extend_select"), ("extend-ignore", "extend_ignore")):
             if key in data:
                 getattr(settings, attribute).append(Valued(self._selectors(data[key], origin, (*prefix, key)), origin(*prefix, key)))
         for key in ("include", "exclude"):
             if key in data:
-                settings.__setattr__(key, Valued(tuple(_texts(data[key], origin, (*prefix, key))), origin(*prefix, key)))
+                setattr(settings, key, Valued(tuple(_texts(data[key], origin, (*prefix, key))), origin(*prefix, key)))
         for index, entry in enumerate(data.get("overrides", []) or []):
             where = (*prefix, "overrides", index)
             if not isinstance(entry, dict):

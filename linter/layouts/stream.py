@@ -173,14 +173,13 @@ class _RowBuilder:
     def _department(self) -> None:
         row = [self.fragments[self.position].cell()]
         self.position += 1
-        stops = SECTION_STARTS
-        department = self._until(stops)
+        department = self._until(SECTION_STARTS)
         if department:
             row.append(_merge(department))
         if self.position < len(self.fragments) and self.fragments[self.position].kind == "K_IMPL":
             row.append(self.fragments[self.position].cell())
             self.position += 1
-            implementer = self._until(stops)
+            implementer = self._until(SECTION_STARTS)
             if implementer:
                 row.append(_merge(implementer))
         self.rows.append(row)
