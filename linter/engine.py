@@ -47,11 +47,25 @@ class Diagnostic:
         return {"index": self.form_index, "project": self.project, "line": self.form_line}
 
 
+@dataclass(frozen=True)
+class FormSummary:
+    index: int
+    project: str | None
+    line: int
+    layout: str
+    parsed: bool
+
+
 @dataclass
 class FileResult:
+    """What a report needs of one file. The AST is dropped once the rules have run,
+    so memory does not grow with the number of files linted."""
+
     path: str
-    document: Document
+    encoding: str | None
+    forms: list[FormSummary] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    source_lines: dict[int, str] = field(default_factory=dict)  # lines the findings point at
     config: str | None = None
 
 
@@ -67,7 +81,7 @@ class LintResult:
 
     @property
     def forms(self) -> int:
-        return sum(len(file.document.forms) for file in self.files)
+        return sum(len(file.forms) for file in self.files)
 
     def counts(self) -> dict[str, int]:
         counts = {severity: 0 for severity in reversed(SEVERITIES)}
@@ -130,10 +144,14 @@ class Linter:
 
     def lint_document(self, document: Document, config_path: Path) -> FileResult:
         effective = self.resolver.effective(config_path)
-        result = FileResult(document.path, document, config=effective.source)
+        forms = [FormSummary(f.index, f.project_name, f.span.line, f.layout, f.parsed) for f in document.forms]
+        result = FileResult(document.path, document.encoding, forms, config=effective.source)
         for in_force in effective.rules:
             result.diagnostics.extend(self._run(in_force, document))
         result.diagnostics.sort(key=lambda d: (d.span.line, d.span.column, d.code))
+        if result.diagnostics and document.text:
+            lines = document.text.split("\n")
+            result.source_lines = {d.span.line: lines[d.span.line - 1] for d in result.diagnostics if 0 < d.span.line <= len(lines)}
         return result
 
     def _run(self, in_force: RuleInForce, document: Document) -> list[Diagnostic]:

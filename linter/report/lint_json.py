@@ -40,11 +40,11 @@ def report_json(result: LintResult) -> dict[str, object]:
         "files": [
             {
                 "path": file.path,
-                "encoding": file.document.encoding,
+                "encoding": file.encoding,
                 "config": file.config,
                 "forms": [
-                    {"index": form.index, "project": form.project_name, "line": form.span.line, "layout": form.layout, "parsed": form.parsed}
-                    for form in file.document.forms
+                    {"index": form.index, "project": form.project, "line": form.line, "layout": form.layout, "parsed": form.parsed}
+                    for form in file.forms
                 ],
             }
             for file in result.files

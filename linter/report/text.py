@@ -27,17 +27,16 @@ _SEVERITY_WORDS = {
 
 def format_text(result: LintResult, catalog: Catalog, stream: IO[str]) -> None:
     for file in result.files:
-        lines = file.document.text.split("\n") if file.document.text else []
         for diagnostic in file.diagnostics:
-            stream.write(_block(diagnostic, lines, catalog.lang))
+            stream.write(_block(diagnostic, file.source_lines, catalog.lang))
     stream.write(_summary(result, catalog.lang) + "\n")
 
 
-def _block(diagnostic: Diagnostic, lines: list[str], lang: str) -> str:
+def _block(diagnostic: Diagnostic, lines: dict[int, str], lang: str) -> str:
     span = diagnostic.span
     out = [f"{diagnostic.path}:{span.line}:{span.column}: {diagnostic.code} [{diagnostic.name}] {diagnostic.message}"]
-    if 0 < span.line <= len(lines):
-        source = lines[span.line - 1]
+    if span.line in lines:
+        source = lines[span.line]
         number = str(span.line)
         gutter = " " * len(number)
         shown = source.replace("\t", _TAB)
