@@ -94,3 +94,17 @@ def test_seed_forms_round_trip_through_every_layout(layout):
             assert values(parsed)["indicators"] == values(form)["indicators"], (name, form.index)
             assert values(parsed)["total"] == values(form)["total"]
     assert checked == (23 if layout == "pdf" else 38)  # 15 forms have bare numbers in text
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(form=forms())
+def test_every_rule_runs_on_generated_forms(layout, form):
+    from pathlib import Path
+
+    from linter.engine import INTERNAL_ERROR, Linter
+    from tests.forms import REGISTRY
+
+    result = Linter(registry=REGISTRY).lint_bytes(render(form, layout).encode(), "generated.txt", Path(__file__))
+    assert [d.message for d in result.diagnostics if d.name == INTERNAL_ERROR] == []
+    assert not any(d.code == "JX001" for d in result.diagnostics)
