@@ -13,6 +13,7 @@ from importlib import resources
 
 from lark import Lark, Tree
 from lark.exceptions import UnexpectedToken
+from lark.parsers.lalr_analysis import Shift as _SHIFT
 
 from linter.layouts import RawCell
 from linter.lexer import FormLexer, end_of_row
@@ -58,7 +59,66 @@ class ParseFailure:
     expected: frozenset[str]
 
 
+class _Tables:
+    """Lark's LALR table and tree callbacks, for the loop in `_parse_clean`."""
+
+    def __init__(self, lark: Lark) -> None:
+        table = lark.parser.parser.parser.parse_table
+        self.states = table.states
+        self.start = table.start_states["start"]
+        self.end = table.end_states["start"]
+        self.callbacks = lark.parser.parser.parser.callbacks
+        self.rules: dict[object, tuple[int, str, object]] = {}
+
+    def rule(self, rule) -> tuple[int, str, object]:
+        """(size, name of the rule's origin, tree callback), cached per rule."""
+        info = self.rules.get(rule)
+        if info is None:
+            info = self.rules[rule] = (len(rule.expansion), rule.origin.name, self.callbacks[rule])
+        return info
+
+
+_tables: _Tables | None = None
+
+
+def _parse_clean(tokens: list[RawCell], end: RawCell) -> Tree | None:
+    """The parse of a form with no damage: the same LALR(1) automaton and tree callbacks
+    as Lark's parser, in one loop. None at the first unexpected token; the caller then
+    parses again with `parse_interactive`, which reports and repairs."""
+    global _tables
+    if _tables is None:
+        _tables = _Tables(parser())
+    states, rule_info, end_state = _tables.states, _tables.rule, _tables.end
+    state_stack = [_tables.start]
+    value_stack: list[object] = []
+    for token in (*tokens, end):
+        terminal = token.type
+        while True:
+            action = states[state_stack[-1]].get(terminal)
+            if action is None:
+                return None
+            if action[0] is _SHIFT:
+                state_stack.append(action[1])
+                value_stack.append(token)
+                break
+            size, origin, callback = rule_info(action[1])
+            if size:
+                children = value_stack[-size:]
+                del state_stack[-size:]
+                del value_stack[-size:]
+            else:
+                children = []
+            state_stack.append(states[state_stack[-1]][origin][1])
+            value_stack.append(callback(children))
+            if terminal == "$END" and state_stack[-1] == end_state:
+                return value_stack[-1]  # type: ignore[return-value]
+
+
 def parse_tokens(tokens: list[RawCell]) -> tuple[Tree | None, list[Repair], ParseFailure | None]:
+    end = end_of_row(tokens[-1], "$END") if tokens else _start_token("$END")
+    tree = _parse_clean(tokens, end)
+    if tree is not None:
+        return tree, [], None
     interactive = parser().parse_interactive()
     repairs: list[Repair] = []
     feed = interactive.parser_state.feed_token
@@ -72,7 +132,6 @@ def parse_tokens(tokens: list[RawCell]) -> tuple[Tree | None, list[Repair], Pars
             interactive, inserted, _ = repaired
             feed = interactive.parser_state.feed_token
             repairs.append(Repair(token, inserted))
-    end = end_of_row(tokens[-1], "$END") if tokens else _start_token("$END")
     try:
         return interactive.parser_state.feed_token(end, True), repairs, None
     except UnexpectedToken as error:

@@ -24,3 +24,21 @@ def test_earley_finds_no_ambiguity_on_any_seed_form():
             assert not any(isinstance(node, Tree) and node.data == "_ambig" for node in tree.iter_subtrees())
             forms += 1
     assert forms == 38
+
+
+def test_fast_loop_builds_the_same_trees_as_lark():
+    from linter.grammar import _parse_clean, parser
+    from linter.lexer import end_of_row
+
+    forms = 0
+    for path in SEEDS.values():
+        for segment in split_forms(path.read_text(encoding="utf-8")):
+            tokens = tokenize(build_rows(segment, detect_layout(segment)))
+            fast = _parse_clean(tokens, end_of_row(tokens[-1], "$END"))
+            interactive = parser().parse_interactive()
+            for token in tokens:
+                interactive.parser_state.feed_token(token)
+            slow = interactive.parser_state.feed_token(end_of_row(tokens[-1], "$END"), True)
+            assert fast == slow and fast is not None
+            forms += 1
+    assert forms == 38
