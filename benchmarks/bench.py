@@ -147,13 +147,16 @@ def main() -> None:
                 f"lint     {lint_time:7.3f} s  {megabytes / lint_time:8.1f} MB/s  {forms / lint_time:9.0f} forms/s"
                 f"  ({lint_time / floor_time:.0f}x floor; every rule, JSON output)"
             )
-    jxlint = shutil.which("jxlint")
+    # The console script of this environment, not whatever `jxlint` (or a pyenv shim) is first on PATH.
+    local = Path(sys.executable).parent / "jxlint"
+    jxlint = str(local) if local.exists() else shutil.which("jxlint")
     if jxlint is None:
-        print("startup  (jxlint not on PATH: pip install . first)")
+        print("startup  (jxlint not installed in this environment: pip install . first)")
         return
     runs = max(9, args.runs)
-    print(f"startup  jxlint --version: {wall([jxlint, '--version'], runs):.0f} ms (median of {runs})")
+    print(f"startup  {jxlint} --version: {wall([jxlint, '--version'], runs):.0f} ms (median of {runs})")
     print(f"         jxlint parse {SEEDS[0].name}: {wall([jxlint, 'parse', str(SEEDS[0])], runs):.0f} ms")
+    print(f"         jxlint lint {SEEDS[0].name}: {wall([jxlint, 'lint', str(SEEDS[0])], runs):.0f} ms")
     python = wall([sys.executable, "-c", "pass"], runs)
     print(f"         python -c pass: {python:.0f} ms (the interpreter alone, for scale)")
 
