@@ -14,28 +14,24 @@ from functools import lru_cache
 # the characters that occur in the template vocabulary.
 _VARIANTS = {
     "≧": "≥", "≦": "≤", "⩾": "≥", "⩽": "≤", "═": "=", "〓": "=",
-    "—": "—", "－": "-", "–": "-", "―": "—", "‐": "-",
-    "…": "…", "⋯": "…", "。": "。", "、": "、", "　": " ", "\u00a0": " ",
+    "－": "-", "–": "-", "―": "—", "‐": "-", "⋯": "…", "　": " ", "\u00a0": " ",
     "（": "(", "）": ")", "：": ":", "，": ",", "；": ";", "％": "%",
     "［": "[", "］": "]", "【": "[", "】": "]",
 }
 _TRADITIONAL = (
-    "績绩 預预 執执 總总 資资 撥拨 額额 項项 門门 實实 單单 標标 級级 產产 數数 時时 質质 濟济 "
-    "會会 態态 續续 響响 滿满 對对 務务 評评 結结 轉转 財财 進进 劃划 際际 況况 體体 "
-    "與与 標标 準准 當当 歲岁 撥拨 價价 錢钱 費费 營营 運运 護护 設设 備备 監监 務务 "
-    "據据 達达 構构 於于 內内 並并 壹一 貳二 參三 編编 職职 統统 處处 關关 類类 個个 "
-    "權权 衛卫 區区 鎮镇 縣县 們们 為为 將将 後后 這这 說说 說说 號号 來来 員员 隊队 "
-    "總总 額额 總总 績绩 齊齐 響响 續续 態态 滿满 務务 預预 計计 劃划 導导 報报 書书"
+    "績绩 預预 執执 總总 資资 撥拨 額额 項项 門门 實实 單单 標标 級级 產产 數数 時时 質质 濟济 會会 態态 "
+    "續续 響响 滿满 對对 務务 評评 結结 轉转 財财 進进 劃划 際际 況况 體体 與与 準准 當当 歲岁 價价 錢钱 "
+    "費费 營营 運运 護护 設设 備备 監监 據据 達达 構构 於于 內内 並并 壹一 貳二 參三 編编 職职 統统 處处 "
+    "關关 類类 個个 權权 衛卫 區区 鎮镇 縣县 們们 為为 將将 後后 這这 說说 號号 來来 員员 隊队 齊齐 計计 "
+    "導导 報报 書书 "
 )
 
 
 def _build_table() -> dict[int, str]:
     table: dict[int, str] = {}
-    # Full-width ASCII block (！ to ～) and the ideographic space.
+    # The full-width ASCII block, ！ to ～ (full-width digits, letters and signs).
     for code in range(0xFF01, 0xFF5F):
         table[code] = chr(code - 0xFEE0)
-    for code in range(0x2460, 0x2474):  # circled digits ① .. ⑳ stay as they are
-        table.pop(code, None)
     for src, dst in _VARIANTS.items():
         table[ord(src)] = dst
     for pair in _TRADITIONAL.split():
