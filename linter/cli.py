@@ -23,7 +23,29 @@ lang_option = click.option(
 encoding_option = click.option("--encoding", default=None, help="Force the input encoding (utf-8, gb18030, utf-16…).")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Any unexpected exception is an internal error: a clear message and exit code 3,
+    never a bare traceback with an exit code that could be read as findings."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as error:
+            import traceback
+
+            frame = traceback.extract_tb(error.__traceback__)[-1]
+            where = f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}"
+            click.echo(
+                f"jxlint {__version__}: 内部错误 (internal error): {type(error).__name__}: {error} [{where}]\n"
+                "请把这条信息和所检查的文件一起报告给 jxlint 的维护者 (please report this with the input file)",
+                err=True,
+            )
+            sys.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="jxlint")
 def main() -> None:
     """jxlint: lint 项目支出绩效自评表 (performance self-evaluation forms)."""

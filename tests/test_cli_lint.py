@@ -134,3 +134,15 @@ def test_rules_explain_and_config_commands(tmp_path):
     [points_line] = [line for line in explained_config.output.splitlines() if "points = 12" in line]
     assert points_line.endswith(".jxlint.yaml:3")
     assert "template = 2020  ← " in explained_config.output and "shanghai-minhang-2022.yaml:5" in explained_config.output
+
+
+def test_an_unexpected_exception_is_an_internal_error_with_exit_3(monkeypatch):
+    import linter.engine
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(linter.engine.Linter, "lint_path", broken)
+    result = CliRunner().invoke(main, ["lint", str(SEEDS["001"])])
+    assert result.exit_code == 3
+    assert "内部错误 (internal error): RuntimeError: simulated bug" in result.output
