@@ -265,12 +265,12 @@ class Loader:
                     raise ConfigError("config.type", {"key": f"{rule.code}.locked", "expected": "true/false"}, at)
                 out["locked"] = Valued(value, at)
             elif key in rule.options:
+                option = rule.options[key]
                 try:
-                    out["option:" + key] = Valued(rule.options[key].convert(value), at)
-                except ValueError as error:
-                    raise ConfigError(
-                        "config.option_type", {"rule": rule.code, "option": key, "expected": str(error), "value": value}, at
-                    ) from None
+                    out["option:" + key] = Valued(option.convert(value), at)
+                except ValueError:
+                    args = {"rule": rule.code, "option": key, "kind": option.kind, "choices": ", ".join(option.choices), "value": value}
+                    raise ConfigError("config.option_type", args, at) from None
             else:
                 known = ["severity", "locked", *rule.options]
                 raise ConfigError(

@@ -35,6 +35,18 @@ TERMINALS = {
     },
 }
 
+# What an option's value must be, per `linter.rule.Option.kind`.
+OPTION_KINDS = {
+    "zh": {
+        "decimal": "数字", "int": "整数", "bool": " true 或 false", "str": "文字", "choice": "以下之一：{choices}",
+        "str-list": "文字列表", "bands": "等级到总分下限的映射（如 优: 90）",
+    },
+    "en": {
+        "decimal": "a number", "int": "a whole number", "bool": "true or false", "str": "a text",
+        "choice": "one of {choices}", "str-list": "a list of texts", "bands": "a mapping of grade to lower bound (优: 90)",
+    },
+}
+
 CORE = {
     "zh": {
         "parse.unexpected": "无法识别表格结构：此处是{found_kind}「{found}」，按模板应为{expected}",
@@ -57,7 +69,7 @@ CORE = {
         "config.unknown_key": "未知的配置项「{key}」{hint_zh}；可用：{known}",
         "config.unknown_rule": "未知的规则「{rule}」{hint_zh}；用 jxlint rules 查看所有规则",
         "config.unknown_option": "规则 {rule} 没有选项「{option}」{hint_zh}；可用：{known}",
-        "config.option_type": "规则 {rule} 的选项「{option}」应为 {expected}，而不是「{value}」",
+        "config.option_type": "规则 {rule} 的选项「{option}」应为{kind_words}，而不是「{value}」",
         "config.severity": "规则 {rule} 的级别「{value}」无效；应为 error、warning、info 或 off",
         "config.rule_entry": "规则 {rule} 的设置应为级别（如 warning、off）或键值映射（severity、选项）",
         "config.type": "配置项「{key}」应为 {expected}",
@@ -88,7 +100,7 @@ CORE = {
         "config.unknown_key": "unknown key '{key}'{hint_en}; known keys: {known}",
         "config.unknown_rule": "unknown rule '{rule}'{hint_en}; `jxlint rules` lists them all",
         "config.unknown_option": "rule {rule} has no option '{option}'{hint_en}; known: {known}",
-        "config.option_type": "option '{option}' of rule {rule} must be {expected}, not '{value}'",
+        "config.option_type": "option '{option}' of rule {rule} must be {kind_words}, not '{value}'",
         "config.severity": "severity '{value}' of rule {rule} is not error, warning, info or off",
         "config.rule_entry": "the setting of rule {rule} must be a severity (warning, off) or a mapping (severity, options)",
         "config.type": "'{key}' must be {expected}",
@@ -140,6 +152,8 @@ class _Arguments(dict):
             self["expected"] = terminal_words(args["expected"], lang)  # type: ignore[arg-type]
         if isinstance(args.get("inserted"), list):
             self["inserted"] = terminal_words([t for t in args["inserted"] if t != "_NL"] or ["_NL"], lang)  # type: ignore[union-attr]
+        if "kind" in args:
+            self["kind_words"] = OPTION_KINDS[lang][str(args["kind"])].format(choices=args.get("choices", ""))
         hint = args.get("hint")
         self["hint_zh"] = f"（是否要写「{hint}」？）" if hint else ""
         self["hint_en"] = f" (did you mean '{hint}'?)" if hint else ""

@@ -51,13 +51,13 @@ def assert_well_formed(document: Document, data: bytes) -> None:
         assert 1 <= problem.span.line <= line_count
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    name=st.sampled_from(sorted(SEED_BYTES)),
-    operations=st.lists(
-        st.tuples(st.sampled_from(OPERATIONS), st.integers(0, 10**6), st.integers(0, 10**6)), min_size=1, max_size=25
-    ),
+MUTATIONS = st.lists(
+    st.tuples(st.sampled_from(OPERATIONS), st.integers(0, 10**6), st.integers(0, 10**6)), min_size=1, max_size=25
 )
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(sorted(SEED_BYTES)), operations=MUTATIONS)
 def test_mutated_seeds_never_crash(name, operations):
     data = mutate(SEED_BYTES[name], operations)
     document = parse_bytes(data, "mutated.txt")
@@ -142,12 +142,7 @@ def test_repair_trials_leave_no_duplicated_cells():
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    name=st.sampled_from(sorted(SEED_BYTES)),
-    operations=st.lists(
-        st.tuples(st.sampled_from(OPERATIONS), st.integers(0, 10**6), st.integers(0, 10**6)), min_size=1, max_size=25
-    ),
-)
+@given(name=st.sampled_from(sorted(SEED_BYTES)), operations=MUTATIONS)
 def test_every_rule_survives_mutated_seeds(name, operations):
     from pathlib import Path
 
