@@ -16,7 +16,7 @@ from linter.ast import Cell, Form, FundRow, Funds, Goal, Indicator, Label, Span,
 from linter.layouts import RawCell
 from linter.lexer import Values
 from linter.text import fold, key
-from linter.values import Number, read_target
+from linter.values import Number, Target, read_target
 from linter.vocabulary import (
     COST_LABEL, COST_LEVEL2, FUND_LABELS, FUNDS_COLUMNS, LEVEL1, UNIT_RE, YEAR_RE,
     is_declared_empty,
@@ -55,7 +55,12 @@ def measure_cell(source: RawCell) -> Cell:
 
 
 def target_cell(source: RawCell) -> Cell:
-    target = read_target(source.text)
+    """年度指标值: the number the lexer read (`≥90.00(%)`), or the qualitative text."""
+    number = source.detail if source.type == "NUM" else None
+    if number is not None and not number.malformed:  # type: ignore[union-attr]
+        target = Target(number.comparator, number.value, number.unit, None)  # type: ignore[union-attr]
+    else:
+        target = read_target(source.text)
     return Cell(source.text, span_of(source), target, target.unit, target.comparator)
 
 

@@ -67,15 +67,9 @@ class _Tables:
         self.states = table.states
         self.start = table.start_states["start"]
         self.end = table.end_states["start"]
-        self.callbacks = lark.parser.parser.parser.callbacks
-        self.rules: dict[object, tuple[int, str, object]] = {}
-
-    def rule(self, rule) -> tuple[int, str, object]:
-        """(size, name of the rule's origin, tree callback), cached per rule."""
-        info = self.rules.get(rule)
-        if info is None:
-            info = self.rules[rule] = (len(rule.expansion), rule.origin.name, self.callbacks[rule])
-        return info
+        callbacks = lark.parser.parser.parser.callbacks
+        # Per rule: (size, name of the rule's origin, tree callback).
+        self.rules = {rule: (len(rule.expansion), rule.origin.name, callback) for rule, callback in callbacks.items()}
 
 
 _tables: _Tables | None = None
@@ -88,7 +82,7 @@ def _parse_clean(tokens: list[RawCell], end: RawCell) -> Tree | None:
     global _tables
     if _tables is None:
         _tables = _Tables(parser())
-    states, rule_info, end_state = _tables.states, _tables.rule, _tables.end
+    states, rule_info, end_state = _tables.states, _tables.rules, _tables.end
     state_stack = [_tables.start]
     value_stack: list[object] = []
     for token in (*tokens, end):
@@ -101,7 +95,7 @@ def _parse_clean(tokens: list[RawCell], end: RawCell) -> Tree | None:
                 state_stack.append(action[1])
                 value_stack.append(token)
                 break
-            size, origin, callback = rule_info(action[1])
+            size, origin, callback = rule_info[action[1]]
             if size:
                 children = value_stack[-size:]
                 del state_stack[-size:]

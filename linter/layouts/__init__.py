@@ -105,10 +105,10 @@ def split_forms(text: str) -> list[Segment]:
 
 
 def detect_layout(segment: Segment) -> str:
-    content = [text for _, _, text in segment.lines if text.strip()]
-    tabbed = sum(1 for text in content if "\t" in text.strip(" ") or text.lstrip().startswith("|"))
+    content = [text for _, _, text in segment.lines if text and not text.isspace()]
+    piped = sum(1 for text in content if text.lstrip().startswith("|"))
+    tabbed = piped + sum(1 for text in content if "\t" in text and not text.lstrip().startswith("|"))
     if tabbed >= 3 or tabbed * 3 >= len(content) > 0:
-        piped = sum(1 for text in content if text.lstrip().startswith("|"))
         return "markdown" if piped * 2 > tabbed else "tsv"
     if len(content) <= 3 or sum(1 for text in content if _SPACE_RUN_RE.search(text.strip())) >= 3:
         return "spaces"
