@@ -49,6 +49,11 @@ class _Fragment:
     def cell(self) -> RawCell:
         return RawCell(self.text, self.line, self.col, self.end_line, self.end_col)
 
+    def extended(self, other: _Fragment, separator: str, kind: str | None = None) -> _Fragment:
+        """This fragment and `other` as one cell; the kind is classified again unless given."""
+        text = self.text + separator + other.text
+        return _Fragment(text, self.line, self.col, other.end_line, other.end_col, self.gap, False, kind or classify(text)[0])
+
 
 def stream_rows(segment: Segment, layout: str) -> list[list[RawCell]]:
     fragments = _join_labels(_fragments(segment, layout))
@@ -63,18 +68,22 @@ def _fragments(segment: Segment, layout: str) -> list[_Fragment]:
     out: list[_Fragment] = []
     previous_line = None
     for line_no, offset, text in segment.lines:
+        if not text or text.isspace():
+            continue
+        first = len(out)
+        gap = "start" if previous_line is None else "nl" if line_no == previous_line + 1 else "blank"
         if pattern is None:
             stripped = text.strip()
-            spans = [(text.index(stripped), stripped)] if stripped else []
+            col = offset + text.index(stripped) + 1
+            out.append(_Fragment(stripped, line_no, col, line_no, col + len(stripped), gap))
         else:
-            spans = [(match.start(), match.group()) for match in pattern.finditer(text)]
-        if not spans:
-            continue
-        first_gap = "start" if previous_line is None else "nl" if line_no == previous_line + 1 else "blank"
-        for number, (start, piece) in enumerate(spans):
-            col = offset + start + 1
-            gap = first_gap if number == 0 else inner_gap
-            out.append(_Fragment(piece, line_no, col, line_no, col + len(piece), gap, len(spans) == 1))
+            for match in pattern.finditer(text):
+                col = offset + match.start() + 1
+                piece = match.group()
+                out.append(_Fragment(piece, line_no, col, line_no, col + len(piece), gap))
+                gap = inner_gap
+        if len(out) - first == 1:
+            out[first].own_line = True
         previous_line = line_no
     return out
 
@@ -196,7 +205,7 @@ class _RowBuilder:
             label = fragments[self.position]
             self.position += 1
             values = self._until(SECTION_STARTS | {"FLABEL"})
-            self.rows.append([label.cell(), *(item.cell for item in self._cells(values))])
+            self.rows.append([label.cell(), *(cell.cell() for cell in self._cells(values))])
 
     def _goal(self) -> None:
         fragments = self.fragments
@@ -223,24 +232,25 @@ class _RowBuilder:
             self.position += 1
         self.rows.extend(_indicator_rows(self._cells(fragments[start:self.position])))
 
-    def _cells(self, fragments: list[_Fragment]) -> list[_Item]:
-        items: list[_Item] = []
+    def _cells(self, fragments: list[_Fragment]) -> list[_Fragment]:
+        """Fragments joined into cells (new fragments; the originals are not changed)."""
+        cells: list[_Fragment] = []
         for fragment in fragments:
-            if items and self._joins(items[-1], fragment):
-                items[-1] = items[-1].extend(fragment)
+            if cells and self._joins(cells[-1], fragment):
+                cells[-1] = cells[-1].extended(fragment, " " if fragment.gap == "sp" else "")
             else:
-                items.append(_Item(fragment.cell(), fragment.kind, fragment.gap))
-        return items
+                cells.append(fragment)
+        return cells
 
-    def _joins(self, previous: _Item, fragment: _Fragment) -> bool:
+    def _joins(self, previous: _Fragment, fragment: _Fragment) -> bool:
         if previous.kind in LABELS or fragment.kind in LABELS or fragment.gap == "cell":
             return False
         text = fragment.text
-        if previous.kind == "NUM" and _is_unit_suffix(text) and classify(previous.cell.text)[1].unit is None:
+        if previous.kind == "NUM" and _is_unit_suffix(text) and classify(previous.text)[1].unit is None:
             return True
         if fragment.gap == "sp":
             # `指标 1：根据…` and `指标 1： 指标 2：` are one cell; an unused `指标 2：` ends its line.
-            previous_key = key(previous.cell.text)
+            previous_key = key(previous.text)
             if previous_key == "指标":
                 return text[:1].isdigit()
             return previous.kind == "PLACEHOLDER" and previous_key.startswith("指标")
@@ -248,22 +258,9 @@ class _RowBuilder:
             return False
         if previous.kind != "TEXT" or fragment.kind != "TEXT":
             return False
-        if previous.cell.text.endswith(_SENTENCE_END):
+        if previous.text.endswith(_SENTENCE_END):
             return False
         return not key(text).startswith(LEVEL_PREFIXES)
-
-
-@dataclass(slots=True)
-class _Item:
-    cell: RawCell
-    kind: str
-    gap: str
-
-    def extend(self, fragment: _Fragment) -> _Item:
-        separator = " " if fragment.gap == "sp" else ""
-        cell = self.cell
-        joined = RawCell(cell.text + separator + fragment.text, cell.line, cell.column, fragment.end_line, fragment.end_col)
-        return _Item(joined, classify(joined.text)[0], self.gap)
 
 
 def _is_unit_suffix(text: str) -> bool:
@@ -306,20 +303,20 @@ def _goal_cells(fragments: list[_Fragment], wraps: bool) -> list[RawCell]:
     return [_merge(first), _merge(second)]
 
 
-def _indicator_rows(items: list[_Item]) -> list[list[RawCell]]:
+def _indicator_rows(items: list[_Fragment]) -> list[list[RawCell]]:
     rows: list[list[RawCell]] = []
     labels: list[RawCell] = []
-    chunk: list[_Item] = []
+    chunk: list[_Fragment] = []
     for item in items:
         if item.kind in LABELS or item.kind == "PLACEHOLDER":
             if chunk:
                 rows.extend(_records(chunk, labels))
                 labels, chunk = [], []
             if item.kind == "PLACEHOLDER":
-                rows.append([*labels, item.cell])
+                rows.append([*labels, item.cell()])
                 labels = []
             else:
-                labels.append(item.cell)
+                labels.append(item.cell())
         else:
             chunk.append(item)
     if chunk:
@@ -329,12 +326,12 @@ def _indicator_rows(items: list[_Item]) -> list[list[RawCell]]:
     return rows
 
 
-def _records(chunk: list[_Item], labels: list[RawCell]) -> list[list[RawCell]]:
+def _records(chunk: list[_Fragment], labels: list[RawCell]) -> list[list[RawCell]]:
     """Rows of one run of cells between labels, anchored on their 分值/得分 pairs.
 
     More than three cells before a pair are split by `_split_cells`.
     """
-    plain = [item.kind == "NUM" and is_plain_number(item.cell.text) for item in chunk]
+    plain = [item.kind == "NUM" and is_plain_number(item.text) for item in chunk]
     pairs = []
     index = 0
     while index < len(chunk):
@@ -347,7 +344,7 @@ def _records(chunk: list[_Item], labels: list[RawCell]) -> list[list[RawCell]]:
         if index - run_start >= 2:
             pairs.append(index - 2)
     if not pairs:
-        return [[*labels, *(item.cell for item in chunk)]]
+        return [[*labels, *(item.cell() for item in chunk)]]
     records: list[list[RawCell]] = []
     reasons: list[list[RawCell]] = []
     start = 0
@@ -356,14 +353,14 @@ def _records(chunk: list[_Item], labels: list[RawCell]) -> list[list[RawCell]]:
         if len(before) > 3:
             reason, before = _split_cells(before, has_previous=bool(records))
             if reason:
-                reasons[-1].extend(item.cell for item in reason)
-        records.append([*(item.cell for item in before), chunk[pair].cell, chunk[pair + 1].cell])
+                reasons[-1].extend(item.cell() for item in reason)
+        records.append([*(item.cell() for item in before), chunk[pair].cell(), chunk[pair + 1].cell()])
         reasons.append([])
         start = pair + 2
     trailing = chunk[start:]
     # `指标 N：无` after the last score starts an unscored row, not a 偏差原因.
-    cut = next((n for n, item in enumerate(trailing) if _NUMBERED_NAME_RE.match(key(item.cell.text))), len(trailing))
-    reasons[-1] = [item.cell for item in trailing[:cut]]
+    cut = next((n for n, item in enumerate(trailing) if _NUMBERED_NAME_RE.match(key(item.text))), len(trailing))
+    reasons[-1] = [item.cell() for item in trailing[:cut]]
     rows = []
     for number, (record, reason) in enumerate(zip(records, reasons)):
         row = ([*labels] if number == 0 else []) + record
@@ -371,7 +368,7 @@ def _records(chunk: list[_Item], labels: list[RawCell]) -> list[list[RawCell]]:
             row.append(_merge_cells(reason))
         rows.append(row)
     if trailing[cut:]:
-        rows.append([item.cell for item in trailing[cut:]])
+        rows.append([item.cell() for item in trailing[cut:]])
     return rows
 
 
@@ -380,20 +377,20 @@ def _records(chunk: list[_Item], labels: list[RawCell]) -> list[list[RawCell]]:
 _GAP_COST = {"blank": 0.5, "sp": 1.0, "nl": 2.0, "cell": 10.0, "start": 10.0}
 
 
-def _split_cells(cells: list[_Item], has_previous: bool) -> tuple[list[_Item], list[_Item]]:
+def _split_cells(cells: list[_Fragment], has_previous: bool) -> tuple[list[_Fragment], list[_Fragment]]:
     """Split more than three cells into (previous row's reason, [三级, 年度, 实际]).
 
     Every split into consecutive groups is scored by the gaps it joins; ties go
     to the longest 三级指标 name, the cell most likely to hold spaces.
     """
-    best: tuple[float, list[_Item], list[_Item]] | None = None
+    best: tuple[float, list[_Fragment], list[_Fragment]] | None = None
     for reason_size in range(len(cells) - 2 if has_previous else 1):
         reason, rest = cells[:reason_size], cells[reason_size:]
         cost = _inner_cost(reason)
         if reason:
             # A 偏差原因 stands on lines of its own and ends a sentence.
             cost += 3.0 if rest[0].gap == "sp" else 0.0
-            cost += 0.0 if reason[-1].cell.text.endswith(_SENTENCE_END) else 1.0
+            cost += 0.0 if reason[-1].text.endswith(_SENTENCE_END) else 1.0
         count = len(rest)
         for name_end in range(count - 2, 0, -1):
             for target_end in range(count - 1, name_end, -1):
@@ -405,19 +402,16 @@ def _split_cells(cells: list[_Item], has_previous: bool) -> tuple[list[_Item], l
     return best[1], best[2]
 
 
-def _inner_cost(group: list[_Item]) -> float:
+def _inner_cost(group: list[_Fragment]) -> float:
     """Cost of joining a group into one cell; `指标 N：` always starts a 三级 name."""
-    return sum(_GAP_COST[item.gap] + 3.0 * bool(_NUMBERED_NAME_RE.match(key(item.cell.text))) for item in group[1:])
+    return sum(_GAP_COST[item.gap] + 3.0 * bool(_NUMBERED_NAME_RE.match(key(item.text))) for item in group[1:])
 
 
-def _joined(group: list[_Item]) -> _Item:
-    if len(group) == 1:
-        return group[0]
-    text = group[0].cell.text
+def _joined(group: list[_Fragment]) -> _Fragment:
+    joined = group[0]
     for item in group[1:]:
-        text += (" " if item.gap in ("sp", "cell") else "") + item.cell.text
-    first, last = group[0].cell, group[-1].cell
-    return _Item(RawCell(text, first.line, first.column, last.end_line, last.end_column), "TEXT", group[0].gap)
+        joined = joined.extended(item, " " if item.gap in ("sp", "cell") else "", "TEXT")
+    return joined
 
 
 def _merge_cells(cells: list[RawCell]) -> RawCell:
