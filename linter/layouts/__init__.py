@@ -110,11 +110,17 @@ def detect_layout(segment: Segment) -> str:
     tabbed = piped + sum(1 for text in content if "\t" in text and not text.lstrip().startswith("|"))
     if tabbed >= 3 or tabbed * 3 >= len(content) > 0:
         return "markdown" if piped * 2 > tabbed else "tsv"
-    if len(content) <= 3 or sum(1 for text in content if _SPACE_RUN_RE.search(text.strip())) >= 3:
+    if len(content) <= 3:
         return "spaces"
-    if any(_TWO_NUMBERS_RE.search(text) for text in content):
-        return "pdf"
-    return "lines"
+    runs = 0
+    for text in content:
+        if _SPACE_RUN_RE.search(text.strip()):
+            runs += 1
+            if runs == 3:
+                return "spaces"
+    # Two numbers side by side on one line (`476.00 553.40`): the numbers are separated by
+    # literal spaces, so one search over the joined lines never matches across a line break.
+    return "pdf" if _TWO_NUMBERS_RE.search("\n".join(content)) else "lines"
 
 
 def build_rows(segment: Segment, layout: str) -> list[list[RawCell]]:
