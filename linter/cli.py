@@ -157,7 +157,7 @@ def lint(
     from pathlib import Path
 
     from linter.config import ConfigError
-    from linter.engine import INTERNAL_ERROR, LintResult, Linter
+    from linter.engine import LintResult, Linter
 
     tune_gc()
     try:
@@ -174,12 +174,10 @@ def lint(
                 continue
             if not Path(path).exists():
                 raise click.UsageError(f"path '{path}' does not exist")
-            for file in linter.discover([path]):
-                result.files.append(linter.lint_path(file, encoding))
+            result.files.extend(linter.lint_paths([path], encoding))
     except ConfigError as error:
         _fail_config(error, lang)
         return
-    result.internal_errors = sum(1 for d in result.diagnostics if d.name == INTERNAL_ERROR)
     linter.registry.formatters[output_format](result, linter.catalog, sys.stdout)
     if result.internal_errors:
         sys.exit(EXIT_INTERNAL)

@@ -72,8 +72,11 @@ class FileResult:
 @dataclass
 class LintResult:
     files: list[FileResult] = field(default_factory=list)
-    internal_errors: int = 0
     rules: dict[str, Rule] = field(default_factory=dict)  # every rule known, by code
+
+    @property
+    def internal_errors(self) -> int:
+        return sum(1 for diagnostic in self.diagnostics if diagnostic.name == INTERNAL_ERROR)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -129,6 +132,10 @@ class Linter:
                     if any(fnmatch.fnmatch(file, pattern) for pattern in include) and not _excluded(file, exclude):
                         found.append(Path(root) / file)
         return found
+
+    def lint_paths(self, paths: list[str], encoding: str | None = None) -> list[FileResult]:
+        """Every file of `paths` (files and folders, see `discover`), linted."""
+        return [self.lint_path(path, encoding) for path in self.discover(paths)]
 
     def lint_path(self, path: Path, encoding: str | None = None) -> FileResult:
         try:
@@ -214,11 +221,7 @@ def lint_files(
 ) -> LintResult:
     """Lint files and folders and write the report: the whole run, as the CLI does it."""
     linter = Linter(lang, config, select, ignore)
-    result = LintResult(rules=linter.registry.rules)
-    for path in linter.discover(paths):
-        file_result = linter.lint_path(path, encoding)
-        result.files.append(file_result)
-    result.internal_errors = sum(1 for d in result.diagnostics if d.name == INTERNAL_ERROR)
+    result = LintResult(linter.lint_paths(paths, encoding), linter.registry.rules)
     linter.registry.formatters[output_format](result, linter.catalog, stream or sys.stdout)
     return result
 
