@@ -59,16 +59,6 @@ def tune_gc() -> None:
     gc.set_threshold(50_000, 20, 20)
 
 
-def read_input(path: str) -> bytes | OSError:
-    try:
-        if path == "-":
-            return sys.stdin.buffer.read()
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as error:
-        return error
-
-
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="text", show_default=True)
@@ -76,23 +66,12 @@ def read_input(path: str) -> bytes | OSError:
 @lang_option
 def parse(files: tuple[str, ...], output_format: str, encoding: str | None, lang: str) -> None:
     """Parse FILES and print the AST (JSON) or an outline (text). `-` reads standard input."""
-    from linter.ast import Document, Problem, Span
     from linter.messages import Catalog
-    from linter.parse import parse_bytes
+    from linter.parse import parse_path
 
     tune_gc()
     catalog = Catalog(lang)
-    documents = []
-    for path in files:
-        data = read_input(path)
-        if isinstance(data, OSError):
-            document = Document(path, None)
-            document.problems.append(
-                Problem("unreadable-file", "file.unreadable", Span(1, 1, 1, 1), {"error": data.strerror or str(data)})
-            )
-        else:
-            document = parse_bytes(data, "<stdin>" if path == "-" else path, encoding)
-        documents.append(document)
+    documents = [parse_path(path, encoding) for path in files]
     if output_format == "json":
         import json
 

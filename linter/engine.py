@@ -15,10 +15,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
-from linter.ast import Document, Form, Problem, Span
+from linter.ast import Document, Form, Span
 from linter.config import Resolver, RuleInForce, command_line
 from linter.messages import Catalog
-from linter.parse import parse_bytes
+from linter.parse import parse_bytes, parse_path
 from linter.plugins import Registry, load_registry
 from linter.rule import SEVERITIES, Finding, Rule
 
@@ -138,13 +138,7 @@ class Linter:
         return [self.lint_path(path, encoding) for path in self.discover(paths)]
 
     def lint_path(self, path: Path, encoding: str | None = None) -> FileResult:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            document = Document(str(path), None)
-            document.problems.append(Problem("unreadable-file", "file.unreadable", Span(1, 1, 1, 1), {"error": error.strerror or str(error)}))
-            return self.lint_document(document, path)
-        return self.lint_bytes(data, str(path), path, encoding)
+        return self.lint_document(parse_path(str(path), encoding), path)
 
     def lint_bytes(self, data: bytes, shown: str, config_path: Path, encoding: str | None = None) -> FileResult:
         return self.lint_document(parse_bytes(data, shown, encoding), config_path)

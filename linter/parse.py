@@ -16,6 +16,23 @@ def parse_bytes(data: bytes, path: str, encoding: str | None = None) -> Document
     return parse_text(decoded.text, path, decoded.encoding)
 
 
+def parse_path(path: str, encoding: str | None = None) -> Document:
+    """A file (or standard input for `-`); a file that cannot be read is a document with
+    one `unreadable-file` problem."""
+    import sys
+    from pathlib import Path
+
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as error:
+        document = Document(path, None)
+        document.problems.append(
+            Problem("unreadable-file", "file.unreadable", Span(1, 1, 1, 1), {"error": error.strerror or str(error)})
+        )
+        return document
+    return parse_bytes(data, "<stdin>" if path == "-" else path, encoding)
+
+
 def parse_text(text: str, path: str, encoding: str | None = "utf-8") -> Document:
     document = Document(path, encoding, text=text)
     for index, segment in enumerate(split_forms(text), start=1):
