@@ -445,6 +445,7 @@ class Resolver:
         self.explicit = explicit
         self.cli = cli
         self._by_directory: dict[Path, Path | None] = {}
+        self._effective: dict[tuple[Path | None, tuple[int, ...]], Effective] = {}
 
     def config_path(self, path: Path) -> Path | None:
         if self.explicit is not None:
@@ -455,17 +456,32 @@ class Resolver:
         return self._by_directory[directory]
 
     def settings_for(self, path: Path) -> tuple[Settings, str | None]:
+        return self._settings(*self._layers(path))
+
+    def _layers(self, path: Path) -> tuple[Path | None, tuple[int, ...]]:
+        """The config file of `path` and which of its overrides match: all that decides its settings."""
         config = self.config_path(path)
-        settings = self.loader.load(config) if config is not None else Settings()
-        for override in settings.overrides:
-            if override.matches(path):
-                settings = merge(settings, override.settings, self.registry)
-        settings = merge(settings, self.cli, self.registry)
-        return settings, (_shown(config) if config is not None else None)
+        if config is None:
+            return None, ()
+        overrides = self.loader.load(config).overrides
+        return config, tuple(index for index, override in enumerate(overrides) if override.matches(path))
+
+    def _settings(self, config: Path | None, matching: tuple[int, ...]) -> tuple[Settings, str | None]:
+        if config is None:
+            return merge(Settings(), self.cli, self.registry), None
+        base = self.loader.load(config)
+        settings = base
+        for index in matching:
+            settings = merge(settings, base.overrides[index].settings, self.registry)
+        return merge(settings, self.cli, self.registry), _shown(config)
 
     def effective(self, path: Path) -> Effective:
-        settings, source = self.settings_for(path)
-        return Effective(settings, rules_in_force(settings, self.registry), source)
+        """Cached per config file and set of matching overrides: most files share one."""
+        layers = self._layers(path)
+        if layers not in self._effective:
+            settings, source = self._settings(*layers)
+            self._effective[layers] = Effective(settings, rules_in_force(settings, self.registry), source)
+        return self._effective[layers]
 
     def include_exclude(self, path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
         settings, _ = self.settings_for(path)
