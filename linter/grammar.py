@@ -41,7 +41,14 @@ def grammar_text() -> str:
 def parser() -> Lark:
     global _parser
     if _parser is None:
-        _parser = Lark(grammar_text(), parser="lalr", lexer=FormLexer, cache=True)
+        import lark
+
+        from linter import __version__
+        from linter.parser_cache import load_or_build
+
+        text = grammar_text()
+        key = "\0".join((text, lark.__version__, __version__, FormLexer.__module__))
+        _parser = load_or_build(key, lambda: Lark(text, parser="lalr", lexer=FormLexer))
     return _parser
 
 

@@ -1,0 +1,121 @@
+"""The LALR tables of a grammar, kept in a private per-user cache.
+
+Building the parser takes about 50 ms, loading saved tables about 2 ms, so the
+tables are saved once. Saved tables are a pickle, and unpickling runs code, so
+the cache is trusted only as far as the user's own files are:
+
+- it lives in ``$XDG_CACHE_HOME/jxlint`` (default ``~/.cache/jxlint``), never in
+  a shared temporary folder; ``JXLINT_CACHE_DIR`` names another place;
+- the folder is created 0700 and used only when it is a real folder (not a
+  symbolic link) owned by the user and closed to group and others;
+- a file is opened without following symbolic links and loaded only when it is
+  a regular file owned by the user, not writable by others, and its SHA-256
+  (stored in front of the pickle) matches; anything else is ignored and rebuilt;
+- a file is written to a temporary name in the same folder and renamed, so a
+  reader never sees half a file.
+
+``JXLINT_NO_PARSER_CACHE=1`` builds the parser in memory and writes nothing.
+Any failure of the cache falls back to building in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from lark import Lark
+
+_DIGEST_SIZE = 32
+
+
+def cache_dir() -> Path | None:
+    """The private cache folder, created if missing; None where it cannot be trusted."""
+    if os.environ.get("JXLINT_NO_PARSER_CACHE"):
+        return None
+    configured = os.environ.get("JXLINT_CACHE_DIR")
+    if configured:
+        folder = Path(configured)
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = Path(base) / "jxlint"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.lstat(folder)
+    except OSError:
+        return None
+    if not _private(info) or not stat.S_ISDIR(info.st_mode):
+        return None
+    return folder
+
+
+def _private(info: os.stat_result) -> bool:
+    owner = os.getuid() if hasattr(os, "getuid") else info.st_uid
+    return info.st_uid == owner and not info.st_mode & 0o022
+
+
+def load_or_build(key_text: str, build: Callable[[], Lark]) -> Lark:
+    """The parser for `key_text` (grammar and versions), from the cache or built and saved."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"parser-{hashlib.sha256(key_text.encode()).hexdigest()[:24]}.lark"
+    loaded = _load(path)
+    if loaded is not None:
+        return loaded
+    parser = build()
+    _save(parser, path)
+    return parser
+
+
+def _load(path: Path) -> Lark | None:
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or not _private(info) or info.st_size > 16 * 1024 * 1024:
+            return None
+        with os.fdopen(descriptor, "rb") as handle:
+            descriptor = -1
+            data = handle.read()
+    except OSError:
+        return None
+    finally:
+        if descriptor >= 0:
+            os.close(descriptor)
+    digest, payload = data[:_DIGEST_SIZE], data[_DIGEST_SIZE:]
+    if hashlib.sha256(payload).digest() != digest:
+        return None
+    try:
+        return Lark.load(io.BytesIO(payload))
+    except Exception:  # a file of an older Lark, or damaged in a way the digest missed
+        return None
+
+
+def _save(parser: Lark, path: Path) -> None:
+    buffer = io.BytesIO()
+    try:
+        parser.save(buffer)
+    except Exception:
+        return
+    payload = buffer.getvalue()
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".parser-", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(hashlib.sha256(payload).digest() + payload)
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
