@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from linter.values import Target
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class Span(NamedTuple):
@@ -46,6 +46,9 @@ class Cell:
     unit: str | None = None
     comparator: str | None = None
     malformed: bool = False
+    # The parser could not tell this cell's column for sure (a row with more or fewer
+    # cells than its header, read by content): rules never report on it as certain.
+    uncertain: bool = False
 
     @property
     def number(self) -> Decimal | None:
@@ -69,12 +72,14 @@ class Label:
 
     `truncated`: the text lost its last character (`服务对象满意度指`).
     `misplaced`: it stands in the other label column of its row.
+    `weight`: the points printed in the label (`产出指标（50分）` → 50).
     """
 
     cell: Cell
     name: str
     truncated: bool = False
     misplaced: bool = False
+    weight: Decimal | None = None
 
 
 @dataclass(slots=True)
@@ -89,6 +94,7 @@ class FundRow:
     points: Cell | None = None
     rate: Cell | None = None
     score: Cell | None = None
+    reason: Cell | None = None
 
     COLUMNS = ("initial_budget", "budget", "executed", "points", "rate", "score")
 
@@ -102,8 +108,11 @@ class FundRow:
 
 @dataclass(slots=True)
 class Funds:
+    """The funds block. `weight`: points printed in its header (`预算执行情况(20分)`)."""
+
     header: Cell
     rows: list[FundRow] = field(default_factory=list)
+    weight: Decimal | None = None
 
     @property
     def total(self) -> FundRow | None:
@@ -127,7 +136,9 @@ class Indicator:
 
     `placeholder`: an unused template row (`指标 2：`, `……`) with no values.
     `declared_empty`: a row filled with `无` on purpose. Neither takes part
-    in any sum.
+    in any sum. Columns of some templates only: `nature` (指标性质: ≥, =, 定性),
+    `measure_unit` (度量单位), `review_score` (复核分), `coefficient` (得分系数),
+    `adjusted_target` (调整指标值), `criteria` (评价标准).
     """
 
     span: Span
@@ -141,6 +152,15 @@ class Indicator:
     reason: Cell | None = None
     placeholder: bool = False
     declared_empty: bool = False
+    nature: Cell | None = None
+    measure_unit: Cell | None = None
+    review_score: Cell | None = None
+    coefficient: Cell | None = None
+    adjusted_target: Cell | None = None
+    criteria: Cell | None = None
+    core: Cell | None = None
+
+    OPTIONAL_COLUMNS = ("nature", "measure_unit", "review_score", "coefficient", "adjusted_target", "criteria", "core")
 
     @property
     def path(self) -> str:
@@ -161,6 +181,8 @@ class Total:
     label: Cell
     points: Cell | None = None
     score: Cell | None = None
+    # 自评总分 printed among the header fields: a score only, no 分值.
+    in_header: bool = False
 
 
 @dataclass(slots=True)
@@ -176,6 +198,16 @@ class Problem:
 
 @dataclass(slots=True)
 class Form:
+    """One form. `template` is the id of the template it was read with (`national`,
+    `hubei` …) and `parameters` that template's declared parameters, with the weights
+    printed on the form itself taking precedence (`linter.templates.Template.parameters`).
+    `fields` holds header fields beyond the three of the national form (项目负责人,
+    填报日期 …) and `closing` the closing rows (评价结论, 存在问题, 改进措施 …), by role.
+    `truncated` lists the parts a form that stops early lacks (`funds`, `indicators`, `total`),
+    and `cut_in` the part it stops in, which may itself be incomplete (`complete(part)`).
+    `linted` is False for a recognised form that is not a self-evaluation (a 申报表).
+    """
+
     index: int
     layout: str
     span: Span
@@ -192,10 +224,24 @@ class Form:
     grade: Cell | None = None
     problems: list[Problem] = field(default_factory=list)
     parsed: bool = True
+    template: str = "national"
+    template_certain: bool = True
+    parameters: dict[str, object] = field(default_factory=dict)
+    fields: dict[str, Cell] = field(default_factory=dict)
+    closing: dict[str, Cell] = field(default_factory=dict)
+    truncated: list[str] = field(default_factory=list)
+    cut_in: str | None = None
+    linted: bool = True
+    headless: bool = False
 
     @property
     def project_name(self) -> str | None:
         return self.project.text if self.project is not None and self.project.text else None
+
+    def complete(self, part: str) -> bool:
+        """Whether `part` (`funds`, `goal`, `indicators`, `total` …) is there in full, as far
+        as can be told: not missing from a truncated form, and not the part it stops in."""
+        return part not in self.truncated and not (self.truncated and part == self.cut_in)
 
     @property
     def counted_indicators(self) -> list[Indicator]:

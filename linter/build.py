@@ -1,29 +1,40 @@
-"""Parse tree -> typed AST: column roles, label inheritance, values with spans.
+"""Parse tree -> typed AST: column roles from the header, label inheritance, values with spans.
 
-Column roles are assigned by content, not by tab index, because published
-rows are often shifted: an indicator row is anchored on its 分值/得分 pair
-(the last two of a run of plain numbers); the three cells before it are
-三级指标, 年度指标值 and 实际完成值, and what follows is the 偏差原因.
+The template (`linter/templates.py`) says which roles the columns can have;
+the header row of the form says in which order (`分值` before or after
+`年度指标值`, a split 指标性质 | 指标值 | 度量单位, no 分值 at all). Published
+rows are often shifted or lose empty cells, so a row is anchored on its score
+block (the run of number columns: 分值/得分, 自评分/复核分, or 得分 alone), found
+as the last run of as many plain numbers; the cells before it take the roles
+before the block (extra leading cells are a name split over several cells), and
+what follows is the 偏差原因. A cell that could take more than one role is kept
+with its text and marked `uncertain`, so no rule reports on a guess.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from lark import Tree
 
-from linter.ast import Cell, Form, FundRow, Funds, Goal, Indicator, Label, Span, Total
+from linter.ast import Cell, Form, FundRow, Funds, Goal, Indicator, Label, Problem, Span, Total
 from linter.layouts import RawCell
 from linter.lexer import Values
+from linter.templates import Template
 from linter.text import fold, key
 from linter.values import Number, Target, read_target
-from linter.vocabulary import (
-    COST_LABEL, COST_LEVEL2, FUND_LABELS, FUNDS_COLUMNS, LEVEL1, UNIT_RE, YEAR_RE,
-    is_declared_empty,
-)
+from linter.vocabulary import UNIT_RE, YEAR_RE, KeywordDetail, LabelDetail, strip_weight
 
-_YEAR_IN_TEXT = re.compile(r"\((\d{4})年")
+_YEAR_IN_TEXT = re.compile(r"\((\d{4})年|^(?:附件\d*:?)?(\d{4})年")
 _LABEL_TERMINALS = frozenset({"L1", "L2", "LC"})
+_NUMBER_ROLES = frozenset({"points", "score", "review_score", "coefficient"})
+_TEXT_ROLES = frozenset({"name", "reason", "criteria", "core", "nature", "measure_unit"})
+_TARGET_ROLES = frozenset({"target", "adjusted_target"})
+_MAIN_FIELDS = {"project": "project", "department": "department", "implementer": "implementer"}
+# The part of the form each tree node is.
+_PART_OF = {"field_row": "fields", "funds": "funds", "goal": "goal", "indicators": "indicators", "total": "total",
+            "grade": "grade", "closing": "closing"}
 
 
 def span_of(cell: RawCell) -> Span:
@@ -34,7 +45,11 @@ def text_cell(source: RawCell) -> Cell:
     return Cell(source.text, span_of(source), " ".join(source.text.split()))
 
 
-def number_cell(source: RawCell) -> Cell:
+def _is_declared_empty(source: RawCell, template: Template) -> bool:
+    return template.vocabulary.is_declared_empty(source.text)
+
+
+def number_cell(source: RawCell, template: Template) -> Cell:
     """A cell of a numeric column: 分值, 得分, amounts, 执行率, 总分."""
     cell = Cell(source.text, span_of(source))
     if source.type == "NUM":
@@ -42,15 +57,15 @@ def number_cell(source: RawCell) -> Cell:
         cell.value, cell.unit, cell.comparator, cell.malformed = (
             number.value, number.unit, number.comparator, number.malformed,
         )
-    elif source.type not in ("DASH",) and not is_declared_empty(source.text):
+    elif source.type != "DASH" and not _is_declared_empty(source, template):
         cell.malformed = True
     return cell
 
 
-def measure_cell(source: RawCell) -> Cell:
+def measure_cell(source: RawCell, template: Template) -> Cell:
     """实际完成值: a number with its unit when numeric, else the text."""
     if source.type == "NUM" and not source.detail.malformed:  # type: ignore[union-attr]
-        return number_cell(source)
+        return number_cell(source, template)
     return text_cell(source)
 
 
@@ -74,14 +89,67 @@ def merged(cells: list[RawCell]) -> Cell | None:
     return Cell(raw, span, " ".join(raw.split()))
 
 
+def _role(source: RawCell, table: dict[str, str]) -> str | None:
+    detail = source.detail
+    if isinstance(detail, KeywordDetail):
+        return detail.role
+    return table.get(key(source.text))
+
+
+def _printed_weight(source: RawCell) -> Decimal | None:
+    """Points printed in a header cell: `预算执行情况(万元)(20分)`, `得分(20分*执行率)`."""
+    detail = source.detail
+    if isinstance(detail, KeywordDetail) and detail.weight is not None:
+        return detail.weight
+    return strip_weight(key(source.text))[1]
+
+
 class FormBuilder:
-    def __init__(self, form: Form) -> None:
+    def __init__(self, form: Form, template: Template) -> None:
         self.form = form
+        self.template = template
+        self.vocabulary = template.vocabulary
+        self.indicators_weight: Decimal | None = None
 
     def build(self, tree: Tree) -> Form:
+        present: list[str] = []
+        last: RawCell | None = None
         for part in tree.children[0].children:
             getattr(self, "_" + part.data)(part)
+            if part.data in _PART_OF:
+                present.append(_PART_OF[part.data])
+            last = _last_cell(part) or last
+        self.form.parameters = self._parameters()
+        self._truncation(present, last)
         return self.form
+
+    def _truncation(self, present: list[str], last: RawCell | None) -> None:
+        """A form that stops before the template's last part lacks the parts after the
+        last one it has; a form with no title lacks its head. One problem says so, at
+        the last cell read."""
+        parts = list(self.template.data.get("parts") or [])
+        seen = [part for part in parts if part in present]
+        if self.form.total is not None and self.form.total.in_header and "total" not in seen:
+            seen.append("total")
+        if not seen:
+            missing = parts
+        else:
+            missing = [part for part in parts[parts.index(seen[-1]) + 1 :] if part not in present]
+        if self.form.headless:
+            missing = ["head", *missing]
+        if not missing:
+            return
+        self.form.truncated = missing
+        self.form.cut_in = seen[-1] if seen else None
+        if last is None:
+            span = self.form.span
+            at = Span(span.line, span.column, span.line, span.column)
+        else:
+            at = span_of(last)
+        message_id = "parse.headless" if self.form.headless else "parse.truncated"
+        self.form.problems.append(
+            Problem("form-truncated", message_id, at, {"parts": [p for p in missing if p != "head"]}, "warning")
+        )
 
     @staticmethod
     def _tokens(node: Tree) -> list[RawCell]:
@@ -94,24 +162,43 @@ class FormBuilder:
                 cells.extend(child.cells)
         return cells
 
+    def _parameters(self) -> dict[str, object]:
+        parameters = self.template.parameters()
+        funds = self.form.funds
+        if funds is not None and funds.weight is not None:
+            parameters["execution_points"] = funds.weight
+        if self.indicators_weight is not None:
+            parameters["indicators_points"] = self.indicators_weight
+        return parameters
+
+    # -- header ------------------------------------------------------------------
     def _head(self, node: Tree) -> None:
         tokens = self._tokens(node)
         self.form.title = text_cell(tokens[0])
         year_source = next((source for source in tokens[1:] if source.type == "YEAR"), tokens[0])
-        self.form.year = _year_cell(year_source)
+        self.form.year = _year_cell(year_source) or _year_cell(tokens[0])
 
-    def _name_row(self, node: Tree) -> None:
-        tokens = self._tokens(node)
-        self.form.project = merged(tokens[1:]) or _empty_after(tokens[0])
+    def _field_row(self, node: Tree) -> None:
+        for field in node.children:
+            tokens = self._tokens(field)
+            keyword = tokens[0]
+            value = merged(tokens[1:]) or _empty_after(keyword)
+            detail = keyword.detail
+            role = detail.role if isinstance(detail, KeywordDetail) else "field"
+            if role == "total":
+                if self.form.total is None:
+                    number = next((source for source in tokens[1:] if source.type == "NUM"), None)
+                    total = Total(text_cell(keyword), in_header=True)
+                    total.score = number_cell(number, self.template) if number is not None else None
+                    self.form.total = total
+            elif role in _MAIN_FIELDS:
+                current = getattr(self.form, role)
+                if current is None or not current.raw:
+                    setattr(self.form, role, value)
+            else:
+                self.form.fields.setdefault(role, value)
 
-    def _dept_row(self, node: Tree) -> None:
-        tokens = self._tokens(node)
-        self.form.department = merged(tokens[1:]) or _empty_after(tokens[0])
-        for child in node.children:
-            if isinstance(child, Tree):
-                impl = self._tokens(child)
-                self.form.implementer = merged(impl[1:]) or _empty_after(impl[0])
-
+    # -- funds -------------------------------------------------------------------
     def _funds(self, node: Tree) -> None:
         tokens = self._tokens(node)
         header = tokens[0]
@@ -119,27 +206,41 @@ class FormBuilder:
         self.form.funds = funds
         unit_token = next((source for source in tokens if source.type == "UNIT"), header)
         self.form.unit = _unit_cell(unit_token)
+        table = self.vocabulary.funds_columns
+        headers = [source for source in tokens if source.type in ("FHDR", "SHDR")]
+        funds.weight = _printed_weight(header)
+        for source in headers:
+            if funds.weight is None and _role(source, table) == "score":
+                funds.weight = _printed_weight(source)
         columns = [
-            (FUNDS_COLUMNS[key(source.text)], source.table_column)
-            for source in tokens
-            if source.type in ("FHDR", "SHDR") and key(source.text) in FUNDS_COLUMNS
+            (role, source.table_column)
+            for source in headers
+            if (role := _role(source, table)) in FundRow.COLUMNS or role == "reason"
         ]
+        order = [role for role, _ in columns] or [r for r in self.template.funds_order if r in _FUND_ROLES]
         for child in node.children:
             if isinstance(child, Tree):
-                funds.rows.append(self._fund_row(child, columns))
+                funds.rows.append(self._fund_row(child, columns, order))
 
-    def _fund_row(self, node: Tree, columns: list[tuple[str, int | None]]) -> FundRow:
+    def _fund_row(self, node: Tree, columns: list[tuple[str, int | None]], order: list[str]) -> FundRow:
         label, *values = self._tokens(node)
-        row = FundRow(text_cell(label), FUND_LABELS.get(key(label.text), "extra"))
-        for role, source in _assign_columns(values, columns):
-            setattr(row, role, number_cell(source))
+        detail = label.detail
+        kind = detail.role if isinstance(detail, KeywordDetail) else "extra"
+        row = FundRow(text_cell(label), kind)
+        scored = self.template.section("funds").get("scored_rows") or ["total"]
+        for role, source, certain in _assign_fund_columns(values, columns, order, kind in scored):
+            cell = text_cell(source) if role == "reason" else number_cell(source, self.template)
+            cell.uncertain = not certain
+            setattr(row, role, cell)
         return row
 
+    # -- goal --------------------------------------------------------------------
     def _goal(self, node: Tree) -> None:
         tokens = self._tokens(node)
         goal = Goal(text_cell(tokens[0]))
         self.form.goal = goal
-        headers = [(key(source.text), source.table_column) for source in tokens if source.type == "GHDR"]
+        table = self.vocabulary.goal_columns
+        headers = [(_role(source, table), source.table_column) for source in tokens if source.type == "GHDR"]
         expected: list[RawCell] = []
         actual: list[RawCell] = []
         for child in node.children:
@@ -155,14 +256,22 @@ class FormBuilder:
                     (expected if position == 0 else actual).append(source)
                     continue
                 nearest = min(headers, key=lambda header: abs(header[1] - column))  # type: ignore[operator]
-                (actual if nearest[0] == "实际完成情况" else expected).append(source)
+                (actual if nearest[0] == "actual" else expected).append(source)
         goal.expected = merged(expected)
         goal.actual = merged(actual)
 
+    # -- indicators --------------------------------------------------------------
     def _indicators(self, node: Tree) -> None:
-        rows = [child for child in node.children if isinstance(child, Tree)]
+        header_rows = [child for child in node.children if isinstance(child, Tree) and child.data == "header_row"]
+        rows = [child for child in node.children if isinstance(child, Tree) and child.data != "header_row"]
+        keyword = node.children[0]
+        if isinstance(keyword, RawCell) and keyword.type == "K_IND" and keyword.text:
+            weight = _printed_weight(keyword)
+            if weight is not None:
+                self.indicators_weight = weight
+        roles = self._indicator_roles(header_rows)
         cells = [self._tokens(row) for row in rows]
-        labels = _LabelContext(cells)
+        labels = _LabelContext(cells, self.vocabulary)
         for number, (row, row_cells) in enumerate(zip(rows, cells)):
             labels.update(number)
             if row.data == "label_row":
@@ -175,44 +284,132 @@ class FormBuilder:
                 indicator.name = text_cell(placeholder)
                 indicator.placeholder = True
             else:
-                _fill_indicator(indicator, values)
+                self._fill_indicator(indicator, values, roles)
             self.form.indicators.append(indicator)
 
+    def _indicator_roles(self, header_rows: list[Tree]) -> list[str]:
+        """Column roles of the data cells (labels excluded), in order.
+
+        One header row: its order. Two (a spanning row over a split one): the template's
+        order of the roles present. None (a tail): the template's order.
+        """
+        table = self.vocabulary.indicator_columns
+        found: list[tuple[str, int | None]] = []
+        for header in header_rows:
+            for source in self._tokens(header):
+                role = _role(source, table)
+                if role is not None and role not in ("level1", "level2") and role not in (r for r, _ in found):
+                    found.append((role, source.table_column))
+        template_order = [role for role in self.template.indicator_order if role not in ("level1", "level2")]
+        if not found:
+            return template_order
+        if len(header_rows) == 1:
+            return [role for role, _ in found]
+        present = {role for role, _ in found}
+        roles = [role for role in template_order if role in present]
+        return roles + [role for role, _ in found if role not in roles]
+
+    def _fill_indicator(self, indicator: Indicator, values: list[RawCell], roles: list[str]) -> None:
+        block_start, block_size = _score_block(roles)
+        anchor = _anchor(values, block_size, self.template) if block_size else None
+        if anchor is None:
+            # A row with no scores (`指标 3：无`, `—`) is declared empty when every cell says so.
+            indicator.declared_empty = all(
+                source.type == "DASH" or _is_declared_empty(source, self.template) for source in values
+            )
+            _assign_in_order(indicator, values, roles, self.template, certain=len(values) == len(roles))
+            return
+        before_roles, block_roles, after_roles = roles[:block_start], roles[block_start:block_start + block_size], roles[block_start + block_size:]
+        for role, source in zip(block_roles, values[anchor:anchor + block_size]):
+            _set_role(indicator, role, source, self.template)
+        before, after = values[:anchor], values[anchor + block_size:]
+        anchor_column = values[anchor].table_column
+        if (
+            len(before) < len(before_roles) and anchor_column is not None
+            and all(v.table_column is not None for v in before)
+        ):
+            for source in before:
+                position = len(before_roles) - (anchor_column - source.table_column)  # type: ignore[operator]
+                role = before_roles[position] if 0 <= position < len(before_roles) else before_roles[0]
+                _set_role(indicator, role, source, self.template)
+        else:
+            _assign_in_order(
+                indicator, before, before_roles, self.template, certain=len(before) >= len(before_roles)
+            )
+        if after:
+            text_role = next((role for role in after_roles if role in _TEXT_ROLES), "reason")
+            extra = [role for role in after_roles if role != text_role]
+            if len(after) > 1 and extra and len(after) == len(after_roles):
+                for role, source in zip(after_roles, after):
+                    _set_role(indicator, role, source, self.template)
+            else:
+                cell = merged(after)
+                setattr(indicator, text_role, cell)
+
+    # -- total and closing -------------------------------------------------------
     def _total(self, node: Tree) -> None:
         tokens = self._tokens(node)
         total = Total(text_cell(tokens[0]))
         numbers = [source for source in tokens[1:] if source.type == "NUM"]
         if numbers:
-            total.points = number_cell(numbers[0])
+            total.points = number_cell(numbers[0], self.template)
         if len(numbers) > 1:
-            total.score = number_cell(numbers[1])
+            total.score = number_cell(numbers[1], self.template)
+        if not self.template.section("total").get("points") and len(numbers) == 1:
+            # A template whose total has no 分值 (自评总分 alone) prints the score only.
+            total.points, total.score = None, total.points
         self.form.total = total
 
     def _grade(self, node: Tree) -> None:
         tokens = self._tokens(node)
         self.form.grade = merged(tokens[1:2]) or _empty_after(tokens[0])
 
+    def _closing(self, node: Tree) -> None:
+        tokens = self._tokens(node)
+        detail = tokens[0].detail
+        role = detail.role if isinstance(detail, KeywordDetail) else "closing"
+        self.form.closing[role] = merged(tokens[1:]) or _empty_after(tokens[0])
+
+
+_FUND_ROLES = frozenset(FundRow.COLUMNS) | {"reason"}
+
+
+def _last_cell(node: Tree) -> RawCell | None:
+    """The last cell with text in a part of the tree."""
+    for child in reversed(node.children):
+        if isinstance(child, Tree):
+            found = _last_cell(child)
+            if found is not None:
+                return found
+        elif child.__class__ is Values:
+            return child.cells[-1]
+        elif child.__class__ is RawCell and child.text:
+            return child
+    return None
+
 
 class _LabelContext:
     """一级/二级 carried down the table; 成本指标 resolved to 一级 or 二级."""
 
-    def __init__(self, rows: list[list[RawCell]]) -> None:
+    def __init__(self, rows: list[list[RawCell]], vocabulary) -> None:
         self.level1: Label | None = None
         self.level2: Label | None = None
+        self.vocabulary = vocabulary
         self.row_labels = [[cell for cell in row if cell.type in _LABEL_TERMINALS] for row in rows]
 
     def update(self, row_number: int) -> None:
         labels = self.row_labels[row_number]
         if not labels:
             return
+        level1, cost = self.vocabulary.level1, self.vocabulary.cost_label
         if len(labels) >= 2:
             first, second = _label(labels[0]), _label(labels[1])
-            first.misplaced = first.name not in LEVEL1 and first.name != COST_LABEL
-            second.misplaced = second.name in LEVEL1
+            first.misplaced = first.name not in level1 and first.name != cost
+            second.misplaced = second.name in level1
             self.level1, self.level2 = first, second
             return
         label = _label(labels[0])
-        if label.name in LEVEL1 or (label.name == COST_LABEL and self._cost_is_level1(row_number)):
+        if label.name in level1 or (label.name == cost and self._cost_is_level1(row_number)):
             self.level1, self.level2 = label, None
         else:
             self.level2 = label
@@ -220,64 +417,35 @@ class _LabelContext:
     def _cost_is_level1(self, row_number: int) -> bool:
         for labels in self.row_labels[row_number + 1 :]:
             if labels:
-                return labels[0].detail[0] in COST_LEVEL2  # type: ignore[index]
+                return labels[0].detail.name in self.vocabulary.cost_level2  # type: ignore[union-attr]
         return False
 
 
 def _label(source: RawCell) -> Label:
-    name, truncated = source.detail  # type: ignore[misc]
-    cell = Cell(source.text, span_of(source), name)
-    return Label(cell, name, truncated)
+    detail: LabelDetail = source.detail  # type: ignore[assignment]
+    cell = Cell(source.text, span_of(source), detail.name)
+    return Label(cell, detail.name, detail.truncated, weight=detail.weight)
 
 
-def _fill_indicator(indicator: Indicator, values: list[RawCell]) -> None:
-    pair = _score_pair(values)
-    if pair is None:
-        indicator.name = text_cell(values[0])
-        indicator.declared_empty = all(
-            source.type == "DASH" or is_declared_empty(source.text) for source in values
-        )
-        for role, source in zip(("target", "actual", "points", "score", "reason"), values[1:]):
-            _set_role(indicator, role, source)
-        return
-    before, after = values[:pair], values[pair + 2 :]
-    indicator.points = number_cell(values[pair])
-    indicator.score = number_cell(values[pair + 1])
-    points_column = values[pair].table_column
-    if len(before) < 3 and points_column is not None and all(v.table_column is not None for v in before):
-        for source in before:
-            distance = points_column - source.table_column  # type: ignore[operator]
-            _set_role(indicator, {1: "actual", 2: "target"}.get(distance, "name"), source)
-    else:
-        # Without table columns: name, target, actual in order; extra leading cells
-        # belong to a name that was split.
-        name_cells, rest = before[: max(1, len(before) - 2)], before[max(1, len(before) - 2) :]
-        if name_cells:
-            indicator.name = merged(name_cells)
-        for role, source in zip(("target", "actual"), rest):
-            _set_role(indicator, role, source)
-    if after:
-        indicator.reason = merged(after)
+def _score_block(roles: list[str]) -> tuple[int, int]:
+    """(start, size) of the last run of number columns in `roles`; size 0 when none."""
+    end = None
+    for index in range(len(roles) - 1, -1, -1):
+        if roles[index] in _NUMBER_ROLES:
+            end = index
+            break
+    if end is None:
+        return 0, 0
+    start = end
+    while start > 0 and roles[start - 1] in _NUMBER_ROLES:
+        start -= 1
+    return start, end - start + 1
 
 
-def _set_role(indicator: Indicator, role: str, source: RawCell) -> None:
-    if role == "target":
-        indicator.target = target_cell(source)
-    elif role == "actual":
-        indicator.actual = measure_cell(source)
-    elif role in ("points", "score"):
-        setattr(indicator, role, number_cell(source))
-    elif role == "name" and indicator.name is not None:
-        name = indicator.name
-        raw = name.raw + " " + source.text
-        indicator.name = Cell(raw, name.span.cover(span_of(source)), " ".join(raw.split()))
-    else:
-        setattr(indicator, role, text_cell(source))
-
-
-def _score_pair(values: list[RawCell]) -> int | None:
-    """Index of 分值 in the last run of two or more plain numbers."""
-    pair = None
+def _anchor(values: list[RawCell], size: int, template: Template) -> int | None:
+    """Index of the first cell of the score block: the last `size` cells of the last run of
+    at least `size` plain numbers (for a one-column block, the last plain number)."""
+    anchor = None
     index = 0
     while index < len(values):
         if not _plain(values[index]):
@@ -286,26 +454,80 @@ def _score_pair(values: list[RawCell]) -> int | None:
         start = index
         while index < len(values) and _plain(values[index]):
             index += 1
-        if index - start >= 2:
-            pair = index - 2
-    return pair
+        if index - start >= size and (size > 1 or start > 0):
+            anchor = index - size
+    return anchor
 
 
 def _plain(source: RawCell) -> bool:
     return source.type == "NUM" and source.detail.plain  # type: ignore[union-attr]
 
 
-def _assign_columns(values: list[RawCell], columns: list[tuple[str, int | None]]) -> list[tuple[str, RawCell]]:
-    """Funds values by header column when the table has columns, else in order."""
-    roles = [role for role, _ in columns] or list(FundRow.COLUMNS)
-    if len(values) == len(roles) or not columns or any(c is None for _, c in columns):
-        return list(zip(roles, values))
-    by_column = {column: role for role, column in columns}
-    assigned = [(by_column.get(source.table_column), source) for source in values]  # type: ignore[arg-type]
-    taken = [role for role, _ in assigned]
-    if None in taken or len(set(taken)) != len(taken):
-        return list(zip(roles, values))
-    return assigned  # type: ignore[return-value]
+def _assign_in_order(
+    indicator: Indicator, values: list[RawCell], roles: list[str], template: Template, certain: bool
+) -> None:
+    """Cells to roles in order; extra leading cells belong to a name split over cells.
+    With fewer cells than roles, which role is empty cannot be told: the cells after
+    the name are marked uncertain."""
+    if not values or not roles:
+        return
+    lead = max(1, len(values) - (len(roles) - 1))
+    first = merged(values[:lead])
+    if roles[0] == "name":
+        indicator.name = first
+    else:
+        _set_role(indicator, roles[0], values[0], template)
+        lead = 1
+    for role, source in zip(roles[1:], values[lead:]):
+        cell = _set_role(indicator, role, source, template)
+        if cell is not None and not certain:
+            cell.uncertain = True
+
+
+def _set_role(indicator: Indicator, role: str, source: RawCell, template: Template) -> Cell | None:
+    if role in _TARGET_ROLES:
+        cell = target_cell(source)
+    elif role == "actual":
+        cell = measure_cell(source, template)
+    elif role in _NUMBER_ROLES:
+        cell = number_cell(source, template)
+    elif role == "name" and indicator.name is not None:
+        name = indicator.name
+        raw = name.raw + " " + source.text
+        cell = Cell(raw, name.span.cover(span_of(source)), " ".join(raw.split()))
+    elif role in ("name", *Indicator.OPTIONAL_COLUMNS, "reason"):
+        cell = text_cell(source)
+    else:
+        return None
+    setattr(indicator, role, cell)
+    return cell
+
+
+def _assign_fund_columns(
+    values: list[RawCell], columns: list[tuple[str, int | None]], order: list[str], scored: bool
+) -> list[tuple[str, RawCell, bool]]:
+    """Funds values by role: in order when the counts agree, else by header column when
+    the table has columns, else in the order of the roles a row of its kind fills (a
+    sub-row has no 分值 or 得分); a row that still does not fit is assigned in order and
+    marked uncertain."""
+    roles = order
+    if len(values) == len(roles):
+        return [(role, source, True) for role, source in zip(roles, values)]
+    if columns and all(c is not None for _, c in columns) and all(v.table_column is not None for v in values):
+        by_column = {column: role for role, column in columns}
+        assigned = [(by_column.get(source.table_column), source) for source in values]  # type: ignore[arg-type]
+        taken = [role for role, _ in assigned]
+        if None not in taken and len(set(taken)) == len(taken):
+            return [(role, source, True) for role, source in assigned]  # type: ignore[misc]
+    if not scored:
+        unscored = [role for role in roles if role not in ("points", "score")]
+        if len(values) == len(unscored):
+            return [(role, source, True) for role, source in zip(unscored, values)]
+        if values and all(source.type == "DASH" for source in values):
+            dashed = [role for role in roles if role in ("points", "score")]
+            if len(values) == len(dashed):
+                return [(role, source, True) for role, source in zip(dashed, values)]
+    return [(role, source, False) for role, source in zip(roles, values)]
 
 
 def _year_cell(source: RawCell) -> Cell | None:
@@ -313,7 +535,7 @@ def _year_cell(source: RawCell) -> Cell | None:
     if match is None:
         return None
     cell = text_cell(source)
-    cell.value = int(match.group(1))
+    cell.value = int(next(group for group in match.groups() if group))
     return cell
 
 
@@ -343,4 +565,3 @@ def _is_label_fragment(source: RawCell, label: RawCell) -> bool:
     """`目标` alone under `年度总体目标`: the label broken over two rows."""
     text = key(source.text)
     return source.table_column is not None and source.table_column == label.table_column and text in key(label.text)
-

@@ -163,7 +163,7 @@ class Linter:
         elif rule.scope == "all-forms":
             targets = list(document.forms)
         else:
-            targets = [form for form in document.forms if form.parsed]
+            targets = [form for form in document.forms if form.parsed and form.linted]
         out: list[Diagnostic] = []
         for target in targets:
             form = target if isinstance(target, Form) else None

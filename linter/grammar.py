@@ -21,13 +21,12 @@ from linter.lexer import FormLexer, end_of_row
 # Sequences of terminals that a damaged form most often lacks, tried in order.
 _REPAIRS: tuple[tuple[str, ...], ...] = (
     ("_NL",),
-    ("K_NAME", "_NL"),
-    ("K_DEPT", "_NL"),
     ("K_FUNDS", "FHDR", "_NL"),
     ("FHDR", "_NL"),
     ("K_GOAL", "_NL"),
+    ("K_IND", "IHDR", "_NL"),
     ("IHDR", "_NL"),
-    ("_NL", "IHDR", "_NL"),
+    ("_NL", "K_IND", "IHDR", "_NL"),
 )
 _MAX_REPAIRS = 3
 

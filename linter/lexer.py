@@ -11,14 +11,20 @@ from __future__ import annotations
 
 from lark.lexer import Lexer
 
-from linter.classify import classify
 from linter.layouts import RawCell
+from linter.vocabulary import Vocabulary
 
 # After these keywords the rest of the row is free text: a 主管部门 named like a
-# template word is still a name.
-_FREE_TEXT_AFTER = frozenset({"K_NAME", "K_DEPT", "K_IMPL", "K_GRADE"})
-_KEEP_IN_FREE_TEXT = frozenset({"K_IMPL", "NUM"})
+# template word is still a name. Another header field on the same row stays a
+# field (`主管部门 X 实施单位 Y`), and so does a total printed among the header
+# fields (`填报日期 … 自评总分 98`), which becomes a field of its own.
+_FIELDS = frozenset({"K_NAME", "K_DEPT", "K_IMPL", "K_FIELD"})
+_FREE_TEXT_AFTER = _FIELDS | {"K_GRADE"}
+_KEEP_IN_FREE_TEXT = _FIELDS | {"NUM"}
 _PLAIN_VALUES = frozenset({"TEXT", "NUM", "DASH"})
+_HEADERS = frozenset({"IHDR", "SHDR"})
+# A row that may stand just before an indicator header row without opening a new table.
+_OPENS_HEADER = frozenset({"K_IND", "K_FUNDS", "IHDR", "SHDR"})
 
 
 class Values:
@@ -58,20 +64,28 @@ def end_of_row(cell: RawCell, terminal: str = "_NL") -> RawCell:
     return token
 
 
-def tokenize(rows: list[list[RawCell]]) -> list[RawCell | Values]:
+def tokenize(rows: list[list[RawCell]], vocabulary: Vocabulary) -> list[RawCell | Values]:
     tokens: list[RawCell | Values] = []
     append = tokens.append
+    classify = vocabulary.classify
+    previous_start = ""
     for row in rows:
         free_text = False
         run: list[RawCell] = []
-        for cell in row:
+        for position, cell in enumerate(row):
             terminal, detail = classify(cell.text)
-            if free_text and terminal not in _KEEP_IN_FREE_TEXT:
+            if free_text and terminal == "K_TOTAL" and row[0].type in _FIELDS:
+                terminal = "K_FIELD"
+            elif free_text and terminal not in _KEEP_IN_FREE_TEXT:
                 terminal, detail = "TEXT", None
             elif terminal in _FREE_TEXT_AFTER:
                 free_text = True
             cell.type = terminal
             cell.detail = detail
+            if position == 0 and terminal in _HEADERS and previous_start not in _OPENS_HEADER:
+                # Opens an indicator table that has no 绩效指标 cell: the grammar needs
+                # the table to start with K_IND to tell it from the header's next row.
+                append(end_of_row(_before(cell), "K_IND"))
             if terminal in _PLAIN_VALUES:
                 run.append(cell)
                 continue
@@ -82,4 +96,9 @@ def tokenize(rows: list[list[RawCell]]) -> list[RawCell | Values]:
         if run:
             append(Values(run))
         append(end_of_row(row[-1]))
+        previous_start = row[0].type
     return tokens
+
+
+def _before(cell: RawCell) -> RawCell:
+    return RawCell("", cell.line, cell.column, cell.line, cell.column)

@@ -20,6 +20,7 @@ TERMINALS = {
         "IHDR": "指标表列名（一级指标、三级指标…）", "L1": "一级指标名称", "L2": "二级指标名称",
         "LC": "「成本指标」", "PLACEHOLDER": "模板占位行（指标 2：、……）", "TEXT": "文字", "NUM": "数字", "VALUES": "文字或数字",
         "DASH": "「—」", "K_TOTAL": "「总分」行", "K_GRADE": "「评分等级」", "_NL": "行尾",
+        "K_FIELD": "表头栏目（项目负责人、填报日期…）", "K_CLOSE": "结论行（评价结论、存在问题…）",
         "$END": "表的结尾",
     },
     "en": {
@@ -32,7 +33,17 @@ TERMINALS = {
         "L2": "a second-level indicator label", "LC": "成本指标", "PLACEHOLDER": "a template placeholder row",
         "TEXT": "text", "NUM": "a number", "VALUES": "text or numbers", "DASH": "a dash", "K_TOTAL": "the 总分 (total) row",
         "K_GRADE": "评分等级 (grade)", "_NL": "the end of a row", "$END": "the end of the form",
+        "K_FIELD": "a header field (项目负责人, 填报日期, …)", "K_CLOSE": "a closing row (评价结论, 存在问题, …)",
     },
+}
+
+# Parts of a form, for messages about what a form lacks.
+PARTS = {
+    "zh": {"head": "表名", "fields": "表头（项目名称、主管部门…）", "funds": "资金表", "goal": "年度总体目标",
+           "indicators": "绩效指标表", "total": "总分行", "grade": "评分等级", "closing": "评价结论等结尾栏目"},
+    "en": {"head": "the title", "fields": "the header fields (项目名称, 主管部门 …)", "funds": "the funds table",
+           "goal": "the overall goal", "indicators": "the indicator table", "total": "the total row",
+           "grade": "the grade", "closing": "the closing rows (评价结论 …)"},
 }
 
 # What an option's value must be, per `linter.rule.Option.kind`.
@@ -53,6 +64,10 @@ CORE = {
         "parse.unexpected_end": "表格不完整：表在此处结束，按模板还应有{expected}",
         "parse.repaired": "表格结构有缺损：「{found}」之前缺少{inserted}，已按缺失处理并继续检查其余部分",
         "parse.repaired_end": "表格不完整：表在此处结束，缺少{inserted}；已按缺失处理并检查已有部分",
+        "outline.template": "模板 {template}",
+        "parse.truncated": "表格不完整：表在此处结束，缺少{parts}；已检查已有部分，不核对缺失部分的合计",
+        "parse.headless": "表格不完整：没有表名和表头（从表格中间开始），缺少{parts}；已检查已有部分",
+        "outline.truncated": "不完整，缺少：{parts}",
         "decode.binary": "不是文本文件（第 {offset} 字节为 NUL）；请先从 PDF、Word 或 Excel 导出为文本",
         "decode.undecodable": "无法按 {encoding} 解码：第 {offset} 字节起无效；可用 --encoding 指定编码（如 gb18030）",
         "decode.unknown_encoding": "未知的编码名称「{encoding}」",
@@ -84,6 +99,10 @@ CORE = {
         "parse.unexpected_end": "the form is incomplete: it ends here, but the template still has {expected}",
         "parse.repaired": "damaged structure: {inserted} is missing before '{found}'; treated as missing and the rest is still checked",
         "parse.repaired_end": "the form is incomplete: it ends here without {inserted}; what is there is still checked",
+        "outline.template": "template {template}",
+        "parse.truncated": "the form is incomplete: it stops here, without {parts}; what is there is checked, no sum over a missing part",
+        "parse.headless": "the form is incomplete: it has no title or header (the text starts mid-form), nor {parts}; what is there is checked",
+        "outline.truncated": "incomplete, lacks: {parts}",
         "decode.binary": "not a text file (byte {offset} is NUL); export the form from PDF, Word or Excel as text first",
         "decode.undecodable": "cannot decode as {encoding}: invalid bytes from byte {offset}; choose one with --encoding (e.g. gb18030)",
         "decode.unknown_encoding": "unknown encoding name '{encoding}'",
@@ -148,6 +167,9 @@ class _Arguments(dict):
     def __init__(self, args: dict[str, object], lang: str) -> None:
         super().__init__(args)
         self.lang = lang
+        for name, value in args.items():
+            if isinstance(value, dict) and "zh" in value:  # a text in each language
+                self[name] = value.get(lang) or value["zh"]
         if isinstance(args.get("expected"), list):
             self["expected"] = terminal_words(args["expected"], lang)  # type: ignore[arg-type]
         if isinstance(args.get("inserted"), list):
@@ -157,6 +179,9 @@ class _Arguments(dict):
         hint = args.get("hint")
         self["hint_zh"] = f"（是否要写「{hint}」？）" if hint else ""
         self["hint_en"] = f" (did you mean '{hint}'?)" if hint else ""
+        if isinstance(args.get("parts"), list):
+            parts = [PARTS[lang].get(str(part), str(part)) for part in args["parts"]]  # type: ignore[union-attr]
+            self["parts"] = ("、" if lang == "zh" else ", ").join(parts) or ("（无）" if lang == "zh" else "(nothing)")
         if "found_kind" in args:
             self["found_kind"] = TERMINALS[lang].get(str(args["found_kind"]), args["found_kind"])
 

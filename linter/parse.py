@@ -5,20 +5,27 @@ from __future__ import annotations
 from linter.ast import Cell, Document, Form, Problem, Span
 from linter.decode import DecodeFailure, decode
 from linter.layouts import RawCell, Segment, build_rows, detect_layout, split_forms
+from linter.templates import Detection, Template, TemplateSet, builtin_templates, detect
+from linter.text import key
 
 
-def parse_bytes(data: bytes, path: str, encoding: str | None = None) -> Document:
+def parse_bytes(
+    data: bytes, path: str, encoding: str | None = None, templates: TemplateSet | None = None,
+    template: str | None = None,
+) -> Document:
     decoded = decode(data, encoding)
     if isinstance(decoded, DecodeFailure):
         document = Document(path, decoded.encoding)
         document.problems.append(_decode_problem(decoded, data))
         return document
-    return parse_text(decoded.text, path, decoded.encoding)
+    return parse_text(decoded.text, path, decoded.encoding, templates, template)
 
 
-def parse_path(path: str, encoding: str | None = None) -> Document:
+def parse_path(
+    path: str, encoding: str | None = None, templates: TemplateSet | None = None, template: str | None = None
+) -> Document:
     """A file (or standard input for `-`); a file that cannot be read is a document with
-    one `unreadable-file` problem."""
+    one `unreadable-file` problem. `template` forces a template id for every form."""
     import sys
     from pathlib import Path
 
@@ -30,31 +37,64 @@ def parse_path(path: str, encoding: str | None = None) -> Document:
             Problem("unreadable-file", "file.unreadable", Span(1, 1, 1, 1), {"error": error.strerror or str(error)})
         )
         return document
-    return parse_bytes(data, "<stdin>" if path == "-" else path, encoding)
+    return parse_bytes(data, "<stdin>" if path == "-" else path, encoding, templates, template)
 
 
-def parse_text(text: str, path: str, encoding: str | None = "utf-8") -> Document:
+def parse_text(
+    text: str, path: str, encoding: str | None = "utf-8", templates: TemplateSet | None = None,
+    template: str | None = None,
+) -> Document:
+    templates = templates or builtin_templates()
     document = Document(path, encoding, text=text)
-    for index, segment in enumerate(split_forms(text), start=1):
-        document.forms.append(parse_form(segment, index))
+    forced = templates.get(template) if template else None
+    for index, segment in enumerate(split_forms(text, templates), start=1):
+        document.forms.append(parse_form(segment, index, templates, forced))
     return document
 
 
-def parse_form(segment: Segment, index: int) -> Form:
+def detect_template(segment: Segment, templates: TemplateSet) -> Detection:
+    """The template of one form, from its title and the words of its first lines."""
+    lines = [text for _, _, text in segment.lines[:200]]
+    body = key(" ".join(lines)[:20000])
+    title = "" if segment.headless else _title_key(segment, templates)
+    return detect(title, body, templates)
+
+
+def _title_key(segment: Segment, templates: TemplateSet) -> str:
+    first = key(segment.lines[0][2])
+    match = templates.title_regex.search(first)
+    return match.group() if match else first[:40]
+
+
+def parse_form(segment: Segment, index: int, templates: TemplateSet, forced: Template | None = None) -> Form:
     from linter.build import FormBuilder
     from linter.grammar import parse_tokens
     from linter.lexer import tokenize
 
+    if forced is not None:
+        detection = Detection(forced, 0, certain=True, forced=True)
+    else:
+        detection = detect_template(segment, templates)
+    template = detection.template
+    vocabulary = template.vocabulary
     layout = detect_layout(segment)
-    rows = build_rows(segment, layout)
+    rows = build_rows(segment, layout, vocabulary)
     first = rows[0][0] if rows else RawCell("", segment.first_line, 1, segment.first_line, 1)
     last = rows[-1][-1] if rows else first
     form = Form(index, layout, Span(first.line, first.column, last.end_line, last.end_column))
-    tree, repairs, failure = parse_tokens(tokenize(rows))
+    form.template = template.id
+    form.template_certain = detection.certain
+    form.headless = segment.headless
+    form.parameters = template.parameters()
+    if not template.lint:
+        form.linted = False
+        form.project = _project_name(rows, vocabulary)
+        return form
+    tree, repairs, failure = parse_tokens(tokenize(rows, vocabulary))
     if failure is not None:
         form.parsed = False
         form.problems.append(_syntax_problem(failure.token, failure.expected, len(repairs)))
-        form.project = _project_name(rows)
+        form.project = _project_name(rows, vocabulary)
         return form
     if repairs:
         repair = repairs[0]
@@ -65,7 +105,7 @@ def parse_form(segment: Segment, index: int) -> Form:
                 {"found": repair.token.text, "inserted": list(repair.inserted), "repairs": len(repairs)},
             )
         )
-    return FormBuilder(form).build(tree)
+    return FormBuilder(form, template).build(tree)
 
 
 def _syntax_problem(token: RawCell, expected: frozenset[str], repairs: int) -> Problem:
@@ -78,14 +118,13 @@ def _syntax_problem(token: RawCell, expected: frozenset[str], repairs: int) -> P
     )
 
 
-def _project_name(rows: list[list[RawCell]]) -> Cell | None:
+def _project_name(rows: list[list[RawCell]], vocabulary) -> Cell | None:
     """The 项目名称 of a form that did not parse, so its findings can name it."""
-    from linter.classify import classify
-
     for row in rows:
-        if len(row) > 1 and classify(row[0].text)[0] == "K_NAME":
-            cell = row[1]
-            return Cell(cell.text, cell.span, cell.text)
+        for position, cell in enumerate(row[:-1]):
+            if vocabulary.classify(cell.text)[0] == "K_NAME":
+                value = row[position + 1]
+                return Cell(value.text, value.span, value.text)
     return None
 
 

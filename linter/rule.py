@@ -152,16 +152,18 @@ class Rule:
 
 
 def number(cell: Cell | None) -> Decimal | None:
-    """The value of a numeric cell; None when it is absent, a dash, or malformed."""
-    if cell is None or cell.malformed:
+    """The value of a numeric cell; None when it is absent, a dash, malformed, or its
+    column is uncertain."""
+    if cell is None or cell.malformed or cell.uncertain:
         return None
     value = cell.value
     return value if isinstance(value, Decimal) else None
 
 
 def unusable(*cells: Cell | None) -> bool:
-    """A cell that JX003 reports: sums that need it are skipped, not reported twice."""
-    return any(cell is not None and cell.malformed for cell in cells)
+    """A cell that JX003 reports, or whose column the parser is unsure of: sums that need
+    it are skipped, not reported twice or on a guess."""
+    return any(cell is not None and (cell.malformed or cell.uncertain) for cell in cells)
 
 
 def decimals_of(*values: Decimal | None) -> int:

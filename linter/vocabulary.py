@@ -1,146 +1,187 @@
-"""The words of the 自评表 template: which terminal each one is, and its role.
+"""A template's words as the lexer sees them: which terminal each cell is, and its role.
 
-Keys are matching keys (`linter.text.key`): folded, no white space, no
+Built from a `Template` (`linter/templates.py`); nothing here names a template
+word. Keys are matching keys (`linter.text.key`): folded, no white space, no
 trailing colon. Every label also matches with its last character missing
-(`服务对象满意度指`), which the AST records as a truncated label.
+(`服务对象满意度指`), recorded as a truncated label, and without a weight printed
+after it (`产出指标（50分）`, `数量指标15分`), recorded as the label's weight.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from linter.text import key
+from linter.values import Number, is_dash, read_number
 
-TITLE_RE = re.compile(r"(?:财政)?(?:项目支出)?绩效自评表")
+if TYPE_CHECKING:
+    from linter.templates import Template
+
+# Formats, not template words: a year cell, a money unit, a printed weight.
 YEAR_RE = re.compile(r"^\(?(\d{4})年度?\)?$")
 UNIT_RE = re.compile(r"\((万元|元|千元|亿元)\)")
-PLACEHOLDER_RE = re.compile(r"^(?:(?:指标\d*:?)+|[.…·。]{2,}|…+)$")
+WEIGHT_RE = re.compile(r"\((\d+(?:\.\d+)?)分[^()]*\)$|(?<=[\u4e00-\u9fff])(\d+(?:\.\d+)?)分$")
 
-# Header keywords: key -> terminal.
-KEYWORDS: dict[str, str] = {
-    "项目名称": "K_NAME",
-    "主管部门": "K_DEPT",
-    "实施单位": "K_IMPL",
-    "项目资金": "K_FUNDS",
-    "年度总体目标": "K_GOAL",
-    "总体目标": "K_GOAL",
-    "绩效指标": "K_IND",
-    "总分": "K_TOTAL",
-    "评分等级": "K_GRADE",
-    "等级": "K_GRADE",
-    "预期目标": "GHDR",
-    "实际完成情况": "GHDR",
-    "分值": "SHDR",
-    "分数": "SHDR",
-    "得分": "SHDR",
-    "权重": "SHDR",
-}
-
-# Funds table column headers: key -> role.
-FUNDS_COLUMNS: dict[str, str] = {
-    "年初预算数": "initial_budget",
-    "年初预算": "initial_budget",
-    "全年预算数": "budget",
-    "全年预算": "budget",
-    "调整后预算数": "budget",
-    "全年执行数": "executed",
-    "预算执行数": "executed",
-    "执行数": "executed",
-    "分值": "points",
-    "分数": "points",
-    "权重": "points",
-    "执行率": "rate",
-    "执行率(%)": "rate",
-    "预算执行率": "rate",
-    "得分": "score",
-}
-
-# Indicator table column headers: key -> role.
-INDICATOR_COLUMNS: dict[str, str] = {
-    "一级指标": "level1",
-    "二级指标": "level2",
-    "三级指标": "name",
-    "年度指标值": "target",
-    "实际完成值": "actual",
-    "分值": "points",
-    "分数": "points",
-    "权重": "points",
-    "得分": "score",
-    "偏差原因分析及改进措施": "reason",
-    "偏差原因分析": "reason",
-    "未完成原因分析": "reason",
-}
-
-# Funds rows: key -> kind. Any other row in the funds table is kept as "extra".
-FUND_LABELS: dict[str, str] = {
-    "年度资金总额": "total",
-    "资金总额": "total",
-    "其中:当年财政拨款": "current",
-    "当年财政拨款": "current",
-    "其中:本年财政拨款": "current",
-    "本年财政拨款": "current",
-    "上年结转资金": "carryover",
-    "其中:上年结转资金": "carryover",
-    "其他资金": "other",
-    "财政资金": "extra",
-    "财政专户管理资金": "extra",
-    "单位资金": "extra",
-}
-
-LEVEL1 = ("产出指标", "效益指标", "满意度指标")
-COST_LABEL = "成本指标"  # 一级 in the 2021+ template, 二级 under 产出指标 before it
-LEVEL2 = (
-    "数量指标", "质量指标", "时效指标",
-    "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
-    "服务对象满意度指标",
-    "经济成本指标", "社会成本指标", "生态环境成本指标",
+# Terminals that open a part of the form; a name or goal text runs up to one.
+SECTION_STARTS = frozenset(
+    {"TITLE", "K_NAME", "K_DEPT", "K_IMPL", "K_FIELD", "K_FUNDS", "K_GOAL", "K_IND", "IHDR", "K_TOTAL",
+     "K_GRADE", "K_CLOSE"}
 )
-COST_LEVEL2 = ("经济成本指标", "社会成本指标", "生态环境成本指标")
-
-# Labels written without the trailing 指标 (`经济效益`) are the same label; two-character
-# stems (`数量`, `产出`) are left out because they are also ordinary words.
-_LABEL_ALIASES = {name[:-2]: name for name in LEVEL2 + LEVEL1 if len(name) >= 6}
+LABELS = frozenset({"L1", "L2", "LC"})
+FIELD_TERMINALS = {"project": "K_NAME", "department": "K_DEPT", "implementer": "K_IMPL"}
 
 
-def label_of(cell_key: str) -> tuple[str, bool] | None:
-    """Canonical label for a cell key, and whether it was truncated; or None."""
-    for name in (COST_LABEL, *LEVEL1, *LEVEL2):
-        if cell_key == name:
-            return name, False
-    if cell_key in _LABEL_ALIASES:
-        return _LABEL_ALIASES[cell_key], False
-    for name in (COST_LABEL, *LEVEL1, *LEVEL2):
-        if len(name) > 4 and cell_key == name[:-1]:
-            return name, True
-    return None
+class LabelDetail(NamedTuple):
+    """A 一级/二级 label cell: canonical name, truncated, printed weight."""
+
+    name: str
+    truncated: bool
+    weight: Decimal | None = None
 
 
-def label_terminal(name: str) -> str:
-    if name == COST_LABEL:
-        return "LC"
-    return "L1" if name in LEVEL1 else "L2"
+class KeywordDetail(NamedTuple):
+    """A keyword cell: its role in the template (`project`, `budget`, `conclusion` …) and weight."""
+
+    role: str
+    weight: Decimal | None = None
 
 
-def _all_phrases() -> list[str]:
-    phrases = list(KEYWORDS) + list(FUNDS_COLUMNS) + list(INDICATOR_COLUMNS) + list(FUND_LABELS)
-    phrases += [COST_LABEL, *LEVEL1, *LEVEL2]
-    phrases += ["财政项目支出绩效自评表", "项目支出绩效自评表"]
-    return phrases
+def strip_weight(cell_key: str) -> tuple[str, Decimal | None]:
+    """`产出指标(50分)` -> (`产出指标`, 50); a key without a weight is returned as it is."""
+    match = WEIGHT_RE.search(cell_key)
+    if match is None or match.start() == 0:
+        return cell_key, None
+    return cell_key[: match.start()].rstrip(":"), Decimal(match.group(1) or match.group(2))
 
 
-PHRASES = frozenset(_all_phrases())
-# Proper prefixes of phrases: a PDF line holding one of these is a label fragment.
-PHRASE_PREFIXES = frozenset(p[:i] for p in PHRASES for i in range(1, len(p)))
+class Vocabulary:
+    def __init__(self, template: Template) -> None:
+        self.template = template
+        data = template.data
+        funds, goal, indicators = template.section("funds"), template.section("goal"), template.section("indicators")
+        keywords: dict[str, tuple[str, str]] = {}
+        for word, role in (data.get("fields") or {}).items():
+            keywords[word] = (FIELD_TERMINALS.get(role, "K_FIELD"), role)
+        for word in goal.get("headers", []):
+            keywords[word] = ("K_GOAL", "goal")
+        for word, role in (goal.get("columns") or {}).items():
+            keywords[word] = ("GHDR", role)
+        for word in indicators.get("headers", []):
+            keywords[word] = ("K_IND", "indicators")
+        for word in template.section("total").get("labels", []) or []:
+            keywords[word] = ("K_TOTAL", "total")
+        for word in data.get("grade", []) or []:
+            keywords[word] = ("K_GRADE", "grade")
+        for word, role in (data.get("closing") or {}).items():
+            keywords[word] = ("K_CLOSE", role)
+        funds_columns: dict[str, str] = dict(funds.get("columns") or {})
+        indicator_columns: dict[str, str] = dict(indicators.get("columns") or {})
+        for word in set(funds_columns) & set(indicator_columns):
+            keywords.setdefault(word, ("SHDR", funds_columns[word]))
+        self.keywords = keywords
+        self.funds_headers = tuple(funds.get("headers", []))
+        self.funds_columns = funds_columns
+        self.indicator_columns = indicator_columns
+        self.goal_columns: dict[str, str] = dict(goal.get("columns") or {})
+        self.fund_rows: dict[str, str] = dict(funds.get("rows") or {})
+        self.level1 = tuple(indicators.get("level1", []))
+        self.level2 = tuple(indicators.get("level2", []))
+        self.cost_label = indicators.get("cost_label") or ""
+        self.cost_level2 = tuple(indicators.get("cost_level2", []))
+        names = [name for name in (self.cost_label, *self.level1, *self.level2) if name]
+        self.label_names = tuple(dict.fromkeys(names))
+        # Labels written without the trailing 指标 (`经济效益`) are the same label; two-character
+        # stems (`数量`, `产出`) are left out because they are also ordinary words.
+        self._aliases = {name[:-2]: name for name in self.label_names if len(name) >= 6 and name.endswith("指标")}
+        self.placeholder_re = re.compile(indicators.get("placeholder") or r"(?!)")
+        self.declared_empty_re = re.compile(indicators.get("declared_empty") or r"(?!)")
+        self.completion_levels = tuple(indicators.get("completion_levels", []))
+        self.completion_prefixes = tuple(indicators.get("completion_prefixes", []))
+        phrases = [*keywords, *funds_columns, *indicator_columns, *self.fund_rows, *self.label_names]
+        phrases += [*self.funds_headers, *data.get("titles", [])]
+        self.phrases = frozenset(phrases)
+        # Proper prefixes of phrases: a PDF line holding one of these is a label fragment.
+        self.phrase_prefixes = frozenset(p[:i] for p in self.phrases for i in range(1, len(p)))
+        self.classify = lru_cache(maxsize=8192)(self._classify)
 
-# Qualitative completion levels (national wording and Shanghai 2024 wording).
-LEVEL_PHRASES = (
-    "达成年度指标", "部分达成年度指标并具有一定效果", "未达成年度指标且效果较差",
-    "达成指标", "部分达成指标并具有一定效果", "未达成指标且效果较差", "达成预期指标",
-)
-LEVEL_PREFIXES = ("达成", "部分达成", "未达成")
+    # -- labels ------------------------------------------------------------------
+    def label_of(self, cell_key: str) -> tuple[str, bool] | None:
+        """Canonical label for a cell key, and whether it was truncated; or None."""
+        if cell_key in self.label_names:
+            return cell_key, False
+        if cell_key in self._aliases:
+            return self._aliases[cell_key], False
+        for name in self.label_names:
+            if len(name) > 4 and cell_key == name[:-1]:
+                return name, True
+        return None
 
-DECLARED_EMPTY_RE = re.compile(r"^(?:指标\d*:?)?(?:无|/|—|-)$")
+    def label_terminal(self, name: str) -> str:
+        if name == self.cost_label:
+            return "LC"
+        return "L1" if name in self.level1 else "L2"
+
+    def is_declared_empty(self, text: str) -> bool:
+        return bool(self.declared_empty_re.match(key(text)))
+
+    # -- cells -------------------------------------------------------------------
+    def _classify(self, text: str) -> tuple[str, object]:
+        """(terminal, detail): a `Number` for NUM, a `LabelDetail` for labels, a
+        `KeywordDetail` for keywords and column headers."""
+        cell_key = key(text)
+        found = self._keyword(cell_key)
+        if found is not None:
+            return found
+        stripped, weight = strip_weight(cell_key)
+        if weight is not None:
+            found = self._keyword(stripped, weight)
+            if found is not None:
+                return found
+            label = self.label_of(stripped)
+            if label is not None:
+                return self.label_terminal(label[0]), LabelDetail(label[0], label[1], weight)
+        if YEAR_RE.match(cell_key):
+            return "YEAR", None
+        if UNIT_RE.fullmatch(cell_key):
+            return "UNIT", None
+        label = self.label_of(cell_key)
+        if label is not None:
+            return self.label_terminal(label[0]), LabelDetail(label[0], label[1])
+        if self.placeholder_re.match(cell_key):
+            return "PLACEHOLDER", None
+        if is_dash(text):
+            return "DASH", None
+        number = read_number(text)
+        if number is not None:
+            return "NUM", number
+        return "TEXT", None
+
+    def _keyword(self, cell_key: str, weight: Decimal | None = None) -> tuple[str, object] | None:
+        entry = self.keywords.get(cell_key)
+        if entry is not None:
+            return entry[0], KeywordDetail(entry[1], weight)
+        if cell_key.startswith(self.funds_headers) and cell_key:
+            return "K_FUNDS", KeywordDetail("funds", weight)
+        if self.template.title_score(cell_key):
+            return "TITLE", None
+        if cell_key in self.funds_columns:
+            return "FHDR", KeywordDetail(self.funds_columns[cell_key], weight)
+        if cell_key in self.indicator_columns:
+            return "IHDR", KeywordDetail(self.indicator_columns[cell_key], weight)
+        if cell_key in self.fund_rows:
+            return "FLABEL", KeywordDetail(self.fund_rows[cell_key], weight)
+        return None
+
+    def is_plain_number(self, text: str) -> bool:
+        terminal, detail = self.classify(text)
+        return terminal == "NUM" and isinstance(detail, Number) and detail.plain
 
 
-def is_declared_empty(text: str) -> bool:
-    return bool(DECLARED_EMPTY_RE.match(key(text)))
+def national() -> Vocabulary:
+    """The base template's vocabulary."""
+    from linter.templates import builtin_templates
+
+    return builtin_templates().base.vocabulary

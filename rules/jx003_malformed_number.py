@@ -62,6 +62,6 @@ def _path(where) -> str:
 
 def check(form, options):
     for cell, where in _numeric_cells(form):
-        if cell is not None and cell.malformed:
+        if cell is not None and cell.malformed and not cell.uncertain:
             message = "truncated" if cell.raw.rstrip().endswith(".") else "malformed"
             yield Finding(cell, message, {"raw": cell.raw}, table_path=_path(where), actual=cell.raw)

@@ -45,13 +45,18 @@ MESSAGES = {
 
 def check(form, options):
     anchor = form.title or form.span
+    declared = form.parameters.get("fields")
     for attribute, label in FIELDS:
+        if declared is not None and attribute not in declared:
+            continue  # the template has no such field (a department-wide form has no 实施单位)
         cell = getattr(form, attribute)
+        if cell is None and not form.complete("fields"):
+            continue
         if cell is None:
             yield Finding(anchor, "absent", {"field": label})
         elif not cell.text:
             yield Finding(cell, "empty", {"field": label})
-    if form.year is None:
+    if form.year is None and not form.headless:
         yield Finding(anchor, "no_year")
     if form.unit is None and form.funds is not None:
         yield Finding(form.funds.header, "no_unit")

@@ -62,6 +62,8 @@ MESSAGES = {
 def check(form, options):
     goal = form.goal
     if goal is None:
+        if not form.complete("goal") or "goal" not in form.parameters.get("parts", ("goal",)):
+            return
         yield Finding(form.title or form.span, "no_goal")
         return
     for cell, field in ((goal.expected, "预期目标"), (goal.actual, "实际完成情况")):

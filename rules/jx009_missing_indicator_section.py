@@ -17,8 +17,9 @@ the points meant for the missing block were given elsewhere.
 The same form with a 满意度指标 row.
 
 ## Options
-- `required` (list of texts): 一级 blocks every form must have; the Jiading
-  2024 rule set adds 成本指标.
+- `required` (list of texts): 一级 blocks every form must have; default the form
+  template's weighted sections (产出指标, 效益指标, 满意度指标 on the national form); the
+  Jiading 2024 rule set adds 成本指标. Silent on a truncated form.
 
 ## Source
 domain-rules.md R4, R5, R16 (national default weights 产出 50, 效益 30, 满意度 10).
@@ -32,7 +33,9 @@ CODE = "JX009"
 NAME = "missing-indicator-section"
 SEVERITY = "warning"
 GROUPS = ("structure",)
-OPTIONS = {"required": Option("str-list", ("产出指标", "效益指标", "满意度指标"), "一级 blocks every form must have")}
+OPTIONS = {
+    "required": Option("str-list", None, "一级 blocks every form must have (default: the form template's weighted sections)")
+}
 MESSAGES = {
     "zh": {
         "absent": "缺少一级指标「{block}」",
@@ -46,6 +49,11 @@ MESSAGES = {
 
 
 def check(form, options):
+    if not form.complete("indicators"):
+        return
+    required = options["required"]
+    if required is None:
+        required = tuple(form.parameters.get("section_weights", {}))
     first_label = {}
     counted = set()
     for indicator in form.indicators:
@@ -55,7 +63,7 @@ def check(form, options):
         if indicator.counts:
             counted.add(indicator.level1.name)
     anchor = form.total.label if form.total is not None else form.title or form.span
-    for block in options["required"]:
+    for block in required:
         if block not in first_label:
             yield Finding(anchor, "absent", {"block": block}, f"绩效指标/{block}")
         elif block not in counted:

@@ -45,7 +45,9 @@ def check(form, options):
     row = form.funds.total if form.funds is not None else None
     if row is None or unusable(row.rate, row.score, row.points, row.executed, row.budget):
         return
-    score, points = number(row.score), number(row.points)
+    score = number(row.score)
+    # A template whose funds have no 分值 column prints the points in a header (`得分(20分*执行率)`).
+    points = number(row.points) if row.points is not None else form.parameters.get("execution_points")
     if score is None or points is None:
         return
     rate = number(row.rate)

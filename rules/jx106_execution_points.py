@@ -14,7 +14,8 @@ value changes the weight of every indicator.
     	年度资金总额	30.00	58.00	49.85	10.00	85.94	8.59
 
 ## Options
-- `points` (number): default 10.
+- `points` (number): default the form template's execution points (10 on the national
+  form, 20 on 湖北's `预算执行情况(20分)`, or the weight printed in the funds header).
 
 ## Source
 domain-rules.md R9, R13 (财预〔2020〕10号: execution weighs 10%; all seeds).
@@ -22,15 +23,15 @@ domain-rules.md R9, R13 (财预〔2020〕10号: execution weighs 10%; all seeds)
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from linter.rule import Finding, Option, number, plain
 
 CODE = "JX106"
 NAME = "execution-points"
 SEVERITY = "warning"
 GROUPS = ("money", "totals")
-OPTIONS = {"points": Option("decimal", Decimal(10), "分值 of budget execution")}
+OPTIONS = {
+    "points": Option("decimal", None, "分值 of budget execution (default: the form template's, 10 on the national form)")
+}
 MESSAGES = {
     "zh": {"points": "预算执行分值为 {points}，应为 {expected}"},
     "en": {"points": "budget execution is worth {points} points; it should be {expected}"},
@@ -40,6 +41,7 @@ MESSAGES = {
 def check(form, options):
     row = form.funds.total if form.funds is not None else None
     points = number(row.points) if row is not None else None
-    if points is not None and points != options["points"]:
-        args = {"points": plain(points), "expected": plain(options["points"])}
-        yield Finding(row.points, "points", args, "项目资金/年度资金总额/分值", plain(options["points"]), plain(points))
+    expected = options["points"] if options["points"] is not None else form.parameters.get("execution_points")
+    if points is not None and expected is not None and points != expected:
+        args = {"points": plain(points), "expected": plain(expected)}
+        yield Finding(row.points, "points", args, "项目资金/年度资金总额/分值", plain(expected), plain(points))

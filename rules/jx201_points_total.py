@@ -20,7 +20,9 @@ indicator was added or removed without reweighting the others.
 The same form with indicator 分值 adding up to 90.
 
 ## Options
-- `total` (number): default 100.
+- `total` (number): default the form template's total (100); a template without
+  scores (转移支付 绩效目标自评表) has none, and the rule is silent. Silent on the sums of a
+  truncated form (JX013 says what is missing).
 
 ## Source
 domain-rules.md R13 (财预〔2020〕10号: 总分 100, execution 10 + indicators 90).
@@ -36,7 +38,7 @@ CODE = "JX201"
 NAME = "points-total"
 SEVERITY = "error"
 GROUPS = ("totals",)
-OPTIONS = {"total": Option("decimal", Decimal(100), "总分 分值")}
+OPTIONS = {"total": Option("decimal", None, "总分 分值 (default: the form template's, 100 on the national form)")}
 MESSAGES = {
     "zh": {
         "no_total": "表中没有「总分」行",
@@ -52,17 +54,21 @@ MESSAGES = {
 
 
 def check(form, options):
+    expected = options["total"] if options["total"] is not None else form.parameters.get("total_points")
+    if expected is None:
+        return  # a template without scores
     if form.total is None:
-        last = form.indicators[-1].span if form.indicators else form.span
-        yield Finding(last, "no_total")
+        if form.complete("total") and "total" in form.parameters.get("parts", ("total",)):
+            last = form.indicators[-1].span if form.indicators else form.span
+            yield Finding(last, "no_total")
         return
     cell = form.total.points
     points = number(cell)
     if points is None:
         return
-    if points != options["total"]:
-        args = {"points": plain(points), "expected": plain(options["total"])}
-        yield Finding(cell, "total", args, "总分/分值", plain(options["total"]), plain(points))
+    if points != expected:
+        args = {"points": plain(points), "expected": plain(expected)}
+        yield Finding(cell, "total", args, "总分/分值", plain(expected), plain(points))
     funds_cell = form.funds.total.points if form.funds is not None and form.funds.total is not None else None
     rows = [indicator.points for indicator in form.counted_indicators]
     if unusable(funds_cell, *rows) or any(number(row) is None for row in rows):

@@ -13,10 +13,13 @@ from hypothesis import strategies as st
 
 from linter.ast import Cell, Form, FundRow, Funds, Goal, Indicator, Label, Span, Total
 from linter.values import Target
-from linter.vocabulary import LEVEL_PHRASES, PHRASES
+from linter.templates import builtin_templates
 
 _BASE = "城运中心平台系统维护服务保障设备安全建设运行采购工作经费社区居民宣传培训网络视频会议监控巡查道路交通"
-_USED = set("".join(PHRASES) + "".join(LEVEL_PHRASES) + "无")
+_USED = set(
+    "".join(word for template in builtin_templates() for word in template.vocabulary.phrases)
+    + "".join(builtin_templates().base.vocabulary.completion_levels) + "无"
+)
 POOL = "".join(sorted(set(_BASE) - _USED))
 SPAN = Span(1, 1, 1, 1)
 LABEL_PAIRS = [

@@ -18,7 +18,7 @@ def test_parse_json_reports_all_seed_forms():
     result = run("parse", *map(str, SEEDS.values()), "--format", "json")
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
-    assert (out["schema"], out["version"]) == ("jxlint-ast", 1)
+    assert (out["schema"], out["version"]) == ("jxlint-ast", 2)
     forms = [form for file in out["files"] for form in file["forms"]]
     assert len(forms) == 38 and all(form["parsed"] and not form["problems"] for form in forms)
     total = forms[0]["funds"]["rows"][0]

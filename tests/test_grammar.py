@@ -7,7 +7,17 @@ from lark import Lark, Tree
 from linter.grammar import grammar_text
 from linter.layouts import build_rows, detect_layout, split_forms
 from linter.lexer import FormLexer, tokenize
+from linter.parse import detect_template
+from linter.templates import builtin_templates
 from tests.conftest import SEEDS
+
+
+TEMPLATES = builtin_templates()
+
+
+def _tokens(segment):
+    vocabulary = detect_template(segment, TEMPLATES).template.vocabulary
+    return tokenize(build_rows(segment, detect_layout(segment), vocabulary), vocabulary)
 
 
 def test_grammar_is_lalr1_without_conflicts():
@@ -18,8 +28,8 @@ def test_earley_finds_no_ambiguity_on_any_seed_form():
     earley = Lark(grammar_text(), parser="earley", lexer=FormLexer, ambiguity="explicit")
     forms = 0
     for path in SEEDS.values():
-        for segment in split_forms(path.read_text(encoding="utf-8")):
-            tokens = tokenize(build_rows(segment, detect_layout(segment)))
+        for segment in split_forms(path.read_text(encoding="utf-8"), TEMPLATES):
+            tokens = _tokens(segment)
             tree = earley.parse(tokens)
             assert not any(isinstance(node, Tree) and node.data == "_ambig" for node in tree.iter_subtrees())
             forms += 1
@@ -32,8 +42,8 @@ def test_fast_loop_builds_the_same_trees_as_lark():
 
     forms = 0
     for path in SEEDS.values():
-        for segment in split_forms(path.read_text(encoding="utf-8")):
-            tokens = tokenize(build_rows(segment, detect_layout(segment)))
+        for segment in split_forms(path.read_text(encoding="utf-8"), TEMPLATES):
+            tokens = _tokens(segment)
             fast = _parse_clean(tokens, end_of_row(tokens[-1], "$END"))
             interactive = parser().parse_interactive()
             for token in tokens:

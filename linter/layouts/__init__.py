@@ -1,7 +1,8 @@
 """Layout normalisers: text of one form -> canonical rows of cells with positions.
 
-A file is first cut into forms at each title (`财政项目支出绩效自评表`); each
-form's layout is then detected on its own, so one file can mix layouts:
+A file is first cut into forms at each title (any template's: `财政项目支出绩效自评表`,
+`部门整体支出绩效自评表`, `绩效目标自评表` …), or, with no title at all, where
+indicator rows start (a tail of a form); each form's layout is then detected on its own, so one file can mix layouts:
 
 - ``tsv`` / ``markdown``: one row per line, cells split by tabs or pipes, HTML
   fragments (`<p>`, `<td>`, `<br>`) split or stripped (`table.py`);
@@ -19,8 +20,7 @@ import re
 from dataclasses import dataclass
 
 from linter.ast import Span
-from linter.text import fold
-from linter.vocabulary import TITLE_RE
+from linter.text import fold, key
 
 LAYOUTS = ("pdf", "tsv", "markdown", "spaces", "lines")
 
@@ -60,6 +60,7 @@ class Segment:
     """The source lines of one form: (line number, column offset, text) each."""
 
     lines: list[tuple[int, int, str]]
+    headless: bool = False
 
     @property
     def first_line(self) -> int:
@@ -70,26 +71,20 @@ _TAG_RE = re.compile(r"<[^<>]{0,200}>")
 _CELL_START = "\t|> \"'"
 _CELL_END = "\t|< (\"'"
 _TWO_NUMBERS_RE = re.compile(r"(?:^|\s)[-\d.,%()]*\d[\d.,%()]* +(?:-|[\d.,%()]*\d[\d.,%()]*)(?:\s|$)")
+_PAGE_MARK_RE = re.compile(r"(?:^|\s)\d{1,3}、$")
 _SPACE_RUN_RE = re.compile(r"\S(?: {2,}|\u3000+)\S")
 
 
-def split_forms(text: str) -> list[Segment]:
-    """Cut the text at every form title. Text before the first title is dropped."""
+def split_forms(text: str, templates) -> list[Segment]:
+    """Cut the text at every form title. Text before the first title is dropped; a text
+    with no title is one headless form from its first indicator label, when it has one."""
     lines = text.split("\n")
-    cuts: list[tuple[int, int]] = []
-    for index, line in enumerate(lines):
-        if "自评" not in line and "自評" not in line:
-            continue
-        folded = fold(line)
-        for match in TITLE_RE.finditer(folded):
-            start = match.start()
-            before = folded[start - 1] if start else "\t"
-            after = folded[match.end()] if match.end() < len(folded) else "\t"
-            if before not in _CELL_START or after not in _CELL_END:
-                continue
-            if not _TAG_RE.sub("", line[:start]).strip():
-                start = 0
-            cuts.append((index, start))
+    cuts = _title_cuts(lines, templates)
+    if not cuts:
+        tail = _tail_start(lines, templates)
+        if tail is None:
+            return []
+        return [Segment([(row + 1, 0, lines[row]) for row in range(tail, len(lines))], headless=True)]
     segments = []
     for number, (index, start) in enumerate(cuts):
         end_index, end_col = cuts[number + 1] if number + 1 < len(cuts) else (len(lines), 0)
@@ -102,6 +97,52 @@ def split_forms(text: str) -> list[Segment]:
             pieces.append((row + 1, begin, lines[row][begin:stop]))
         segments.append(Segment(pieces))
     return segments
+
+
+def _title_cuts(lines: list[str], templates) -> list[tuple[int, int]]:
+    """(line index, column) of each title that stands as a cell of its own.
+
+    A title may also run straight into the next cell in text that lost its
+    separators (`…自评表项目名称…`, `1、2020年度…自评表`): it is accepted when a
+    keyword of some template follows it, or a page marker (`1、`) precedes it.
+    """
+    marks, title_regex, keywords = templates.title_marks, templates.title_regex, templates.keyword_keys
+    cuts: list[tuple[int, int]] = []
+    for index, line in enumerate(lines):
+        folded = fold(line)
+        if not any(mark in folded for mark in marks):
+            continue
+        for match in title_regex.finditer(folded):
+            start = match.start()
+            before = folded[start - 1] if start else "\t"
+            after = folded[match.end()] if match.end() < len(folded) else "\t"
+            rest = "".join(folded[match.end() : match.end() + 40].split())
+            starts_cell = before in _CELL_START or _PAGE_MARK_RE.search(folded[max(0, start - 5) : start]) is not None
+            ends_cell = after in _CELL_END or rest.startswith(keywords)
+            if not (starts_cell and ends_cell):
+                continue
+            if not _TAG_RE.sub("", line[:start]).strip():
+                start = 0
+            cuts.append((index, start))
+    return cuts
+
+
+def _tail_start(lines: list[str], templates) -> int | None:
+    """The first line of a form's tail: an indicator label, with a total label after it
+    and at least three labels in all."""
+    labels, totals = templates.tail_words
+    first = None
+    found = 0
+    for index, line in enumerate(lines):
+        line_key = key(line)
+        if not line_key:
+            continue
+        if any(label in line_key for label in labels):
+            found += 1
+            first = index if first is None else first
+        if first is not None and found >= 3 and any(total in line_key for total in totals):
+            return first
+    return None
 
 
 def detect_layout(segment: Segment) -> str:
@@ -123,11 +164,11 @@ def detect_layout(segment: Segment) -> str:
     return "pdf" if _TWO_NUMBERS_RE.search("\n".join(content)) else "lines"
 
 
-def build_rows(segment: Segment, layout: str) -> list[list[RawCell]]:
+def build_rows(segment: Segment, layout: str, vocabulary) -> list[list[RawCell]]:
     if layout in ("tsv", "markdown"):
         from linter.layouts.table import table_rows
 
         return table_rows(segment)
     from linter.layouts.stream import stream_rows
 
-    return stream_rows(segment, layout)
+    return stream_rows(segment, layout, vocabulary)

@@ -21,10 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.classify import LABELS, SECTION_STARTS, classify, is_plain_number
 from linter.layouts import RawCell, Segment
 from linter.text import display_width, key
-from linter.vocabulary import LEVEL_PREFIXES, PHRASE_PREFIXES, PHRASES
+from linter.vocabulary import LABELS, SECTION_STARTS, Vocabulary
 
 _FRAGMENT_RE = {"pdf": re.compile(r"\S+"), "spaces": re.compile(r"\S+(?: \S+)*")}
 _UNIT_SUFFIX_RE = re.compile(r"^\([^()\d]{1,8}\)$")
@@ -32,7 +31,8 @@ _UNIT_WORDS = frozenset("个 人 套 次 天 台 名 万 万元 元 件 份 项 
 _SENTENCE_END = ("。", ";", "；", "!", "！", "?", "？")
 _MAX_HOPS = 12
 _NUMBERED_NAME_RE = re.compile(r"^指标\d")
-_INDICATOR_END = frozenset({"K_TOTAL", "K_GRADE", "TITLE"})
+_INDICATOR_END = frozenset({"K_TOTAL", "K_GRADE", "TITLE", "K_CLOSE"})
+_FIELD_KINDS = frozenset({"K_NAME", "K_DEPT", "K_IMPL", "K_FIELD"})
 
 
 @dataclass(slots=True)
@@ -49,17 +49,19 @@ class _Fragment:
     def cell(self) -> RawCell:
         return RawCell(self.text, self.line, self.col, self.end_line, self.end_col)
 
-    def extended(self, other: _Fragment, separator: str, kind: str | None = None) -> _Fragment:
-        """This fragment and `other` as one cell; the kind is classified again unless given."""
+    def extended(self, other: _Fragment, separator: str, vocabulary: Vocabulary | None) -> _Fragment:
+        """This fragment and `other` as one cell, classified again (TEXT without a vocabulary)."""
         text = self.text + separator + other.text
-        return _Fragment(text, self.line, self.col, other.end_line, other.end_col, self.gap, False, kind or classify(text)[0])
+        kind = vocabulary.classify(text)[0] if vocabulary is not None else "TEXT"
+        return _Fragment(text, self.line, self.col, other.end_line, other.end_col, self.gap, False, kind)
 
 
-def stream_rows(segment: Segment, layout: str) -> list[list[RawCell]]:
-    fragments = _join_labels(_fragments(segment, layout))
+def stream_rows(segment: Segment, layout: str, vocabulary: Vocabulary) -> list[list[RawCell]]:
+    fragments = _join_labels(_fragments(segment, layout), vocabulary)
+    classify = vocabulary.classify
     for fragment in fragments:
         fragment.kind = classify(fragment.text)[0]
-    return _RowBuilder(fragments, wraps=layout in ("pdf", "lines")).build()
+    return _RowBuilder(fragments, layout in ("pdf", "lines"), vocabulary).build()
 
 
 def _fragments(segment: Segment, layout: str) -> list[_Fragment]:
@@ -88,17 +90,18 @@ def _fragments(segment: Segment, layout: str) -> list[_Fragment]:
     return out
 
 
-def _join_labels(fragments: list[_Fragment]) -> list[_Fragment]:
+def _join_labels(fragments: list[_Fragment], vocabulary: Vocabulary) -> list[_Fragment]:
     """Join label fragments that stand on lines of their own into whole labels."""
     out: list[_Fragment] = []
     consumed: set[int] = set()
+    prefixes = vocabulary.phrase_prefixes
     for index, fragment in enumerate(fragments):
         if index in consumed:
             continue
-        if not fragment.own_line or key(fragment.text) not in PHRASE_PREFIXES:
+        if not fragment.own_line or key(fragment.text) not in prefixes:
             out.append(fragment)
             continue
-        parts = _label_parts(fragments, index)
+        parts = _label_parts(fragments, index, vocabulary.phrases, prefixes)
         if parts is None:
             out.append(fragment)
             continue
@@ -109,7 +112,9 @@ def _join_labels(fragments: list[_Fragment]) -> list[_Fragment]:
     return out
 
 
-def _label_parts(fragments: list[_Fragment], first: int) -> list[int] | None:
+def _label_parts(
+    fragments: list[_Fragment], first: int, phrases: frozenset[str], prefixes: frozenset[str]
+) -> list[int] | None:
     joined = key(fragments[first].text)
     parts = [first]
     best = None
@@ -119,14 +124,14 @@ def _label_parts(fragments: list[_Fragment], first: int) -> list[int] | None:
         candidate = fragments[position]
         if candidate.own_line:
             extended = joined + key(candidate.text)
-            if extended in PHRASES or extended in PHRASE_PREFIXES:
+            if extended in phrases or extended in prefixes:
                 joined = extended
                 parts.append(position)
-                if joined in PHRASES:
+                if joined in phrases:
                     best = list(parts)
                 position += 1
                 continue
-        if joined in PHRASES:
+        if joined in phrases:
             break
         hops += 1
         position += 1
@@ -134,9 +139,10 @@ def _label_parts(fragments: list[_Fragment], first: int) -> list[int] | None:
 
 
 class _RowBuilder:
-    def __init__(self, fragments: list[_Fragment], wraps: bool) -> None:
+    def __init__(self, fragments: list[_Fragment], wraps: bool, vocabulary: Vocabulary) -> None:
         self.fragments = fragments
         self.wraps = wraps
+        self.vocabulary = vocabulary
         self.position = 0
         self.rows: list[list[RawCell]] = []
 
@@ -150,8 +156,8 @@ class _RowBuilder:
                 self._goal()
             elif kind in ("K_IND", "IHDR") or kind in LABELS or kind == "PLACEHOLDER":
                 self._indicators()
-            elif kind == "K_DEPT":
-                self._department()
+            elif kind in ("K_NAME", "K_DEPT", "K_IMPL", "K_FIELD"):
+                self._fields()
             elif kind in SECTION_STARTS:
                 self._keyword_row(kind)
             else:
@@ -174,23 +180,27 @@ class _RowBuilder:
             self.rows.append([keyword])
             if rest:
                 self.rows.append([_merge(rest)])
-        elif kind == "K_TOTAL":
+        elif kind in ("K_TOTAL", "K_CLOSE"):
             self.rows.append([keyword, *(fragment.cell() for fragment in rest)])
         else:
             self.rows.append([keyword, _merge(rest)] if rest else [keyword])
 
-    def _department(self) -> None:
-        row = [self.fragments[self.position].cell()]
-        self.position += 1
-        department = self._until(SECTION_STARTS)
-        if department:
-            row.append(_merge(department))
-        if self.position < len(self.fragments) and self.fragments[self.position].kind == "K_IMPL":
-            row.append(self.fragments[self.position].cell())
+    def _fields(self) -> None:
+        """Header fields: 项目名称 on a row of its own; 主管部门 and 实施单位 (and the
+        other fields after them) on one row, each keyword followed by its value."""
+        row: list[RawCell] = []
+        fragments = self.fragments
+        while self.position < len(fragments) and fragments[self.position].kind in _FIELD_KINDS:
+            kind = fragments[self.position].kind
+            if row and kind == "K_NAME":
+                break
+            row.append(fragments[self.position].cell())
             self.position += 1
-            implementer = self._until(SECTION_STARTS)
-            if implementer:
-                row.append(_merge(implementer))
+            value = self._until(SECTION_STARTS)
+            if value:
+                row.append(_merge(value))
+            if kind == "K_NAME":
+                break
         self.rows.append(row)
 
     def _funds(self) -> None:
@@ -230,14 +240,14 @@ class _RowBuilder:
         start = self.position
         while self.position < len(fragments) and fragments[self.position].kind not in _INDICATOR_END:
             self.position += 1
-        self.rows.extend(_indicator_rows(self._cells(fragments[start:self.position])))
+        self.rows.extend(_indicator_rows(self._cells(fragments[start:self.position]), self.vocabulary))
 
     def _cells(self, fragments: list[_Fragment]) -> list[_Fragment]:
         """Fragments joined into cells (new fragments; the originals are not changed)."""
         cells: list[_Fragment] = []
         for fragment in fragments:
             if cells and self._joins(cells[-1], fragment):
-                cells[-1] = cells[-1].extended(fragment, " " if fragment.gap == "sp" else "")
+                cells[-1] = cells[-1].extended(fragment, " " if fragment.gap == "sp" else "", self.vocabulary)
             else:
                 cells.append(fragment)
         return cells
@@ -246,7 +256,7 @@ class _RowBuilder:
         if previous.kind in LABELS or fragment.kind in LABELS or fragment.gap == "cell":
             return False
         text = fragment.text
-        if previous.kind == "NUM" and _is_unit_suffix(text) and classify(previous.text)[1].unit is None:
+        if previous.kind == "NUM" and _is_unit_suffix(text) and self.vocabulary.classify(previous.text)[1].unit is None:
             return True
         if fragment.gap == "sp":
             # `指标 1：根据…` and `指标 1： 指标 2：` are one cell; an unused `指标 2：` ends its line.
@@ -260,7 +270,7 @@ class _RowBuilder:
             return False
         if previous.text.endswith(_SENTENCE_END):
             return False
-        return not key(text).startswith(LEVEL_PREFIXES)
+        return not key(text).startswith(self.vocabulary.completion_prefixes)
 
 
 def _is_unit_suffix(text: str) -> bool:
@@ -303,14 +313,14 @@ def _goal_cells(fragments: list[_Fragment], wraps: bool) -> list[RawCell]:
     return [_merge(first), _merge(second)]
 
 
-def _indicator_rows(items: list[_Fragment]) -> list[list[RawCell]]:
+def _indicator_rows(items: list[_Fragment], vocabulary: Vocabulary) -> list[list[RawCell]]:
     rows: list[list[RawCell]] = []
     labels: list[RawCell] = []
     chunk: list[_Fragment] = []
     for item in items:
         if item.kind in LABELS or item.kind == "PLACEHOLDER":
             if chunk:
-                rows.extend(_records(chunk, labels))
+                rows.extend(_records(chunk, labels, vocabulary))
                 labels, chunk = [], []
             if item.kind == "PLACEHOLDER":
                 rows.append([*labels, item.cell()])
@@ -320,18 +330,18 @@ def _indicator_rows(items: list[_Fragment]) -> list[list[RawCell]]:
         else:
             chunk.append(item)
     if chunk:
-        rows.extend(_records(chunk, labels))
+        rows.extend(_records(chunk, labels, vocabulary))
     elif labels:
         rows.append(labels)
     return rows
 
 
-def _records(chunk: list[_Fragment], labels: list[RawCell]) -> list[list[RawCell]]:
+def _records(chunk: list[_Fragment], labels: list[RawCell], vocabulary: Vocabulary) -> list[list[RawCell]]:
     """Rows of one run of cells between labels, anchored on their 分值/得分 pairs.
 
     More than three cells before a pair are split by `_split_cells`.
     """
-    plain = [item.kind == "NUM" and is_plain_number(item.text) for item in chunk]
+    plain = [item.kind == "NUM" and vocabulary.is_plain_number(item.text) for item in chunk]
     pairs = []
     index = 0
     while index < len(chunk):
@@ -410,7 +420,7 @@ def _inner_cost(group: list[_Fragment]) -> float:
 def _joined(group: list[_Fragment]) -> _Fragment:
     joined = group[0]
     for item in group[1:]:
-        joined = joined.extended(item, " " if item.gap in ("sp", "cell") else "", "TEXT")
+        joined = joined.extended(item, " " if item.gap in ("sp", "cell") else "", None)
     return joined
 
 

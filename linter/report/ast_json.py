@@ -41,6 +41,8 @@ def cell_json(cell: Cell | None) -> dict[str, Any] | None:
         out["comparator"] = cell.comparator
     if cell.malformed:
         out["malformed"] = True
+    if cell.uncertain:
+        out["uncertain"] = True
     return out
 
 
@@ -51,6 +53,8 @@ def label_json(label: Label | None) -> dict[str, Any] | None:
     assert out is not None
     out["truncated"] = label.truncated
     out["misplaced"] = label.misplaced
+    if label.weight is not None:
+        out["weight"] = str(label.weight)
     return out
 
 
@@ -58,6 +62,8 @@ def fund_row_json(row: FundRow) -> dict[str, Any]:
     out: dict[str, Any] = {"label": cell_json(row.label), "kind": row.kind}
     for column in FundRow.COLUMNS:
         out[column] = cell_json(getattr(row, column))
+    if row.reason is not None:
+        out["reason"] = cell_json(row.reason)
     return out
 
 
@@ -75,6 +81,11 @@ def indicator_json(indicator: Indicator) -> dict[str, Any]:
         "reason": cell_json(indicator.reason),
         "placeholder": indicator.placeholder,
         "declared_empty": indicator.declared_empty,
+        **{
+            column: cell_json(getattr(indicator, column))
+            for column in Indicator.OPTIONAL_COLUMNS
+            if getattr(indicator, column) is not None
+        },
     }
 
 
@@ -88,6 +99,19 @@ def problem_json(problem: Problem, catalog: Catalog) -> dict[str, Any]:
     }
 
 
+def parameters_json(parameters: dict[str, object]) -> dict[str, Any]:
+    def plain(value: object) -> Any:
+        if isinstance(value, Decimal):
+            return str(value)
+        if isinstance(value, dict):
+            return {str(k): plain(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [plain(v) for v in value]
+        return value
+
+    return plain(parameters)
+
+
 def form_json(form: Form, catalog: Catalog) -> dict[str, Any]:
     funds = form.funds
     goal = form.goal
@@ -95,6 +119,12 @@ def form_json(form: Form, catalog: Catalog) -> dict[str, Any]:
     return {
         "index": form.index,
         "layout": form.layout,
+        "template": form.template,
+        "template_certain": form.template_certain,
+        "linted": form.linted,
+        "headless": form.headless,
+        "truncated": form.truncated,
+        "parameters": parameters_json(form.parameters),
         "parsed": form.parsed,
         "span": span_json(form.span),
         "title": cell_json(form.title),
@@ -103,8 +133,10 @@ def form_json(form: Form, catalog: Catalog) -> dict[str, Any]:
         "department": cell_json(form.department),
         "implementer": cell_json(form.implementer),
         "unit": cell_json(form.unit),
+        "fields": {role: cell_json(cell) for role, cell in form.fields.items()},
         "funds": None if funds is None else {
             "header": cell_json(funds.header), "rows": [fund_row_json(row) for row in funds.rows],
+            "weight": None if funds.weight is None else str(funds.weight),
         },
         "goal": None if goal is None else {
             "header": cell_json(goal.header), "expected": cell_json(goal.expected), "actual": cell_json(goal.actual),
@@ -112,8 +144,10 @@ def form_json(form: Form, catalog: Catalog) -> dict[str, Any]:
         "indicators": [indicator_json(indicator) for indicator in form.indicators],
         "total": None if total is None else {
             "label": cell_json(total.label), "points": cell_json(total.points), "score": cell_json(total.score),
+            "in_header": total.in_header,
         },
         "grade": cell_json(form.grade),
+        "closing": {role: cell_json(cell) for role, cell in form.closing.items()},
         "problems": [problem_json(problem, catalog) for problem in form.problems],
     }
 

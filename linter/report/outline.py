@@ -30,12 +30,15 @@ def _form(form: Form, catalog: Catalog) -> list[str]:
     year = form.year.value if form.year is not None else "?"
     unit = form.unit.value if form.unit is not None else "?"
     head = f"  #{form.index} [{form.layout}] {form.span.line}:{form.span.column} {_value(form.project)} ({year}, {unit})"
-    lines = [head]
+    certain = "" if form.template_certain else "?"
+    lines = [head, f"    {catalog.render('outline.template', {'template': form.template + certain})}"]
     for problem in form.problems:
         lines.append(f"    ! {problem.span.line}:{problem.span.column} {catalog.render(problem.message_id, problem.args)}")
     if not form.parsed:
         return lines
     lines.append(f"    主管部门 {_value(form.department)} | 实施单位 {_value(form.implementer)}")
+    for role, cell in form.fields.items():
+        lines.append(f"    {role} {_value(cell)}")
     if form.funds is not None:
         for row in form.funds.rows:
             values = " ".join(_value(getattr(row, column)) for column in row.COLUMNS)
@@ -54,4 +57,8 @@ def _form(form: Form, catalog: Catalog) -> list[str]:
         lines.append(f"    总分 {_value(form.total.points)} / {_value(form.total.score)}  {_at(form.total.label)}")
     if form.grade is not None:
         lines.append(f"    评分等级 {_value(form.grade)}")
+    for role, cell in form.closing.items():
+        lines.append(f"    {role} {_value(cell)[:40]}")
+    if form.truncated:
+        lines.append(f"    {catalog.render('outline.truncated', {'parts': ', '.join(form.truncated)})}")
     return lines

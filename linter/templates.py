@@ -1,0 +1,309 @@
+"""Form templates as data: one YAML file per family in `grammar/templates/`.
+
+A template holds everything the parser knows about one family of forms: its
+titles, header fields, funds block, goal block, indicator columns and labels,
+total and closing rows, section weights and printed scoring parameters. A
+template derives from another with `extends`, overriding only what differs
+(mappings are merged key by key, lists and values replaced), as sqlfluff
+dialects derive from ANSI. Plugins add templates through the
+`jxlint_templates` hook; a configuration may name a template file (data only).
+
+Detection (`detect`) scores every template on a form's title and header words;
+the best one is used, and the national base when none fits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+BASE_ID = "national"
+_MAX_TEMPLATE_BYTES = 256 * 1024
+
+
+class TemplateError(ValueError):
+    """A template file that cannot be used; the message names the file and the problem."""
+
+
+# Lists that a derived template extends instead of replacing.
+_ADDITIVE = frozenset({"detect"})
+
+
+def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for name, value in override.items():
+        if name in _ADDITIVE and isinstance(value, list) and isinstance(merged.get(name), list):
+            merged[name] = list(dict.fromkeys([*merged[name], *value]))
+        elif isinstance(value, dict) and isinstance(merged.get(name), dict):
+            merged[name] = merge(merged[name], value)
+        else:
+            merged[name] = value
+    return merged
+
+
+def _decimal(value: object) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+@dataclass(frozen=True)
+class Template:
+    """One template, with its `extends` chain already merged in (`data`)."""
+
+    id: str
+    data: dict[str, Any] = field(repr=False)
+    source: str = ""
+
+    # -- identity -----------------------------------------------------------------
+    @property
+    def family(self) -> str:
+        return str(self.data.get("family", ""))
+
+    def name(self, lang: str = "zh") -> str:
+        names = self.data.get("name") or {}
+        return str(names.get(lang) or names.get("zh") or self.id)
+
+    def advice(self, lang: str = "zh") -> str:
+        advice = self.data.get("advice") or {}
+        return str(advice.get(lang) or advice.get("zh") or "")
+
+    @property
+    def lint(self) -> bool:
+        return bool(self.data.get("lint", True))
+
+    # -- detection ----------------------------------------------------------------
+    @cached_property
+    def title_patterns(self) -> list[re.Pattern[str]]:
+        prefix = self.data.get("title_prefix", "")
+        return [re.compile(f"^{prefix}(?:{title})") for title in self.data.get("titles", [])]
+
+    @property
+    def detect_words(self) -> list[str]:
+        return list(self.data.get("detect", []))
+
+    def title_score(self, title_key: str) -> int:
+        """Length of the longest title of this template that `title_key` carries, or 0."""
+        best = 0
+        for title, pattern in zip(self.data.get("titles", []), self.title_patterns):
+            if pattern.search(title_key):
+                best = max(best, len(title))
+        return best
+
+    # -- parameters the rules read ------------------------------------------------
+    def section(self, name: str) -> dict[str, Any]:
+        value = self.data.get(name)
+        return value if isinstance(value, dict) else {}
+
+    @property
+    def execution_points(self) -> Decimal | None:
+        return _decimal(self.section("funds").get("execution_points"))
+
+    @property
+    def total_points(self) -> Decimal | None:
+        return _decimal(self.section("total").get("points"))
+
+    @property
+    def section_weights(self) -> dict[str, Decimal]:
+        weights = self.section("weights").get("sections") or {}
+        return {name: Decimal(str(value)) for name, value in weights.items()}
+
+    @property
+    def indicator_order(self) -> tuple[str, ...]:
+        return tuple(self.section("indicators").get("order", ()))
+
+    @property
+    def funds_order(self) -> tuple[str, ...]:
+        return tuple(self.section("funds").get("order", ()))
+
+    def parameters(self) -> dict[str, Any]:
+        """What the rules read from a form's template, as plain values (for JSON and rules)."""
+        weights = self.section("weights")
+        return {
+            "execution_points": self.execution_points,
+            "total_points": self.total_points,
+            "indicators_points": _decimal(weights.get("indicators")),
+            "section_weights": self.section_weights,
+            "indicator_columns": self.indicator_order,
+            "funds_columns": self.funds_order,
+            "scoring": dict(self.section("scoring")),
+            "fields": tuple(dict.fromkeys((self.data.get("fields") or {}).values())),
+            "parts": tuple(self.data.get("parts") or ()),
+            "template_name": dict(self.data.get("name") or {"zh": self.id}),
+            "advice": dict(self.data.get("advice") or {}),
+        }
+
+    @cached_property
+    def vocabulary(self):
+        from linter.vocabulary import Vocabulary
+
+        return Vocabulary(self)
+
+
+class TemplateSet:
+    """Every template known to a run: built-ins, plugins' and configured files."""
+
+    def __init__(self, raw: Iterable[tuple[dict[str, Any], str]]) -> None:
+        self._raw: dict[str, tuple[dict[str, Any], str]] = {}
+        for data, source in raw:
+            template_id = data.get("id")
+            if not isinstance(template_id, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,40}", template_id):
+                raise TemplateError(f"{source}: a template needs an `id` of lower-case letters, digits and '-'")
+            self._raw[template_id] = (data, source)
+        self.templates: dict[str, Template] = {}
+        for template_id in self._raw:
+            self.templates[template_id] = self._resolve(template_id, ())
+        if BASE_ID not in self.templates:
+            raise TemplateError(f"the base template `{BASE_ID}` is missing")
+
+    def _resolve(self, template_id: str, chain: tuple[str, ...]) -> Template:
+        if template_id in self.templates:
+            return self.templates[template_id]
+        if template_id in chain:
+            raise TemplateError(f"templates extend each other in a loop: {' → '.join((*chain, template_id))}")
+        if template_id not in self._raw:
+            raise TemplateError(f"{self._raw[chain[-1]][1]}: extends an unknown template `{template_id}`")
+        data, source = self._raw[template_id]
+        parent = data.get("extends")
+        if parent:
+            base = self._resolve(str(parent), (*chain, template_id)).data
+            data = merge(base, {k: v for k, v in data.items() if k != "extends"})
+        return Template(template_id, data, source)
+
+    def get(self, template_id: str) -> Template | None:
+        return self.templates.get(template_id)
+
+    @property
+    def base(self) -> Template:
+        return self.templates[BASE_ID]
+
+    def __iter__(self):
+        return iter(self.templates.values())
+
+    @cached_property
+    def title_regex(self) -> re.Pattern[str]:
+        """Any template's title, with the prefixes titles carry, over folded text."""
+        prefixes = {t.data.get("title_prefix", "") for t in self}
+        titles = sorted({title for t in self for title in t.data.get("titles", [])}, key=len, reverse=True)
+        prefix = "|".join(f"(?:{p})" for p in prefixes if p)
+        return re.compile(f"(?:{prefix})?(?:{'|'.join(titles)})" if prefix else f"(?:{'|'.join(titles)})")
+
+    @cached_property
+    def title_marks(self) -> tuple[str, ...]:
+        """The last characters every title ends in (`自评表`, `申报表` …): a cheap line filter."""
+        return tuple(sorted({title[-2:] for t in self for title in t.data.get("titles", [])}))
+
+    @cached_property
+    def keyword_keys(self) -> tuple[str, ...]:
+        """Every keyword of every template: what may follow a title with no separator."""
+        words = {word for t in self for word in t.vocabulary.keywords}
+        words |= {word for t in self for word in t.vocabulary.funds_headers}
+        return tuple(sorted(words, key=len, reverse=True))
+
+    @cached_property
+    def tail_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(labels, total labels) of every template: what a form without a title is found by."""
+        labels = frozenset(name for t in self for name in t.vocabulary.label_names)
+        totals = frozenset(word for t in self for word in (t.section("total").get("labels") or []))
+        return labels, totals
+
+
+# -- loading ---------------------------------------------------------------------------
+
+
+def read_template_file(path: str | Path) -> list[dict[str, Any]]:
+    """The template mappings in a YAML file (one template, or `templates:` with several)."""
+    import yaml
+
+    path = Path(path)
+    try:
+        if not path.is_file():
+            raise TemplateError(f"{path}: not a regular file")
+        if path.stat().st_size > _MAX_TEMPLATE_BYTES:
+            raise TemplateError(f"{path}: larger than {_MAX_TEMPLATE_BYTES} bytes")
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise TemplateError(f"{path}: cannot be read ({error})") from None
+    return parse_template_text(text, str(path))
+
+
+def parse_template_text(text: str, source: str) -> list[dict[str, Any]]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{source}:{mark.line + 1}" if mark is not None else source
+        raise TemplateError(f"{where}: not valid YAML") from None
+    if isinstance(data, dict) and isinstance(data.get("templates"), list):
+        items = data["templates"]
+    else:
+        items = [data]
+    if not all(isinstance(item, dict) for item in items):
+        raise TemplateError(f"{source}: a template is a mapping of keys (id, titles, fields …)")
+    return items
+
+
+def builtin_template_data() -> list[tuple[dict[str, Any], str]]:
+    folder = resources.files("grammar").joinpath("templates")
+    out = []
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if entry.name.endswith(".yaml"):
+            source = f"grammar/templates/{entry.name}"
+            out.extend((item, source) for item in parse_template_text(entry.read_text(encoding="utf-8"), source))
+    return out
+
+
+_builtin: TemplateSet | None = None
+
+
+def builtin_templates() -> TemplateSet:
+    global _builtin
+    if _builtin is None:
+        _builtin = TemplateSet(builtin_template_data())
+    return _builtin
+
+
+def template_set(extra: Iterable[tuple[dict[str, Any], str]] = ()) -> TemplateSet:
+    """The built-in templates plus `extra` (plugins', configured files'); cached when none."""
+    extra = list(extra)
+    if not extra:
+        return builtin_templates()
+    return TemplateSet([*builtin_template_data(), *extra])
+
+
+# -- detection -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    template: Template
+    score: int
+    certain: bool
+    forced: bool = False
+
+
+def detect(title_key: str, body_key: str, templates: TemplateSet) -> Detection:
+    """The template that fits a form best: title (specific titles score more) and header words.
+
+    `title_key` is the key of the title cell ("" for a form without one), `body_key`
+    the key of the form's text. A form is certain when its title is a template's or
+    three of its words are found.
+    """
+    best: tuple[int, int, int, str] | None = None
+    chosen = templates.base
+    for template in templates:
+        title = template.title_score(title_key) if title_key else 0
+        hits = sum(1 for word in template.detect_words if word in body_key)
+        score = (10 + title if title else 0) + 4 * hits
+        # Ties go to the template with more of its words present, then to the base.
+        rank = (score, hits, template.id == BASE_ID, template.id)
+        if best is None or rank > best:
+            best, chosen = rank, template
+    assert best is not None
+    title_hit = bool(title_key) and chosen.title_score(title_key) > 0
+    return Detection(chosen, best[0], certain=title_hit or best[1] >= 3)
