@@ -206,6 +206,7 @@ class Form:
     `truncated` lists the parts a form that stops early lacks (`funds`, `indicators`, `total`),
     and `cut_in` the part it stops in, which may itself be incomplete (`complete(part)`).
     `linted` is False for a recognised form that is not a self-evaluation (a 申报表).
+    `structure_certain` is False when the text was read past a break in its order.
     """
 
     index: int
@@ -233,6 +234,9 @@ class Form:
     cut_in: str | None = None
     linted: bool = True
     headless: bool = False
+    # False when the layout cannot be trusted to show every part (run-together or
+    # scrambled text): rules then never report a part as absent.
+    structure_certain: bool = True
 
     @property
     def project_name(self) -> str | None:

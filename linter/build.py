@@ -23,7 +23,7 @@ from linter.layouts import RawCell
 from linter.lexer import Values
 from linter.templates import Template
 from linter.text import fold, key
-from linter.values import Number, Target, read_target
+from linter.values import COMPARATORS, Number, Target, read_target
 from linter.vocabulary import UNIT_RE, YEAR_RE, KeywordDetail, LabelDetail, strip_weight
 
 _YEAR_IN_TEXT = re.compile(r"\((\d{4})年|^(?:附件\d*:?)?(\d{4})年")
@@ -105,9 +105,13 @@ def _printed_weight(source: RawCell) -> Decimal | None:
 
 
 class FormBuilder:
-    def __init__(self, form: Form, template: Template) -> None:
+    def __init__(
+        self, form: Form, template: Template, uncertain: bool = False, unreadable_at: RawCell | None = None
+    ) -> None:
         self.form = form
         self.template = template
+        self.uncertain = uncertain
+        self.unreadable_at = unreadable_at
         self.vocabulary = template.vocabulary
         self.indicators_weight: Decimal | None = None
 
@@ -121,7 +125,23 @@ class FormBuilder:
             last = _last_cell(part) or last
         self.form.parameters = self._parameters()
         self._truncation(present, last)
+        if self.uncertain or self.unreadable_at is not None:
+            # Text read by its words alone, or whose order broke down somewhere: what was
+            # read is shown, and no rule reports on it.
+            self.form.structure_certain = False
+            for cell in _all_cells(self.form):
+                cell.uncertain = True
         return self.form
+
+    def _uncertain_last_row(self) -> None:
+        """The row a form stops in may have lost its last cells: nothing in it is certain,
+        and a name cut to `指标1：` is not a placeholder left in."""
+        if self.form.cut_in != "indicators" or not self.form.indicators:
+            return
+        last_row = self.form.indicators[-1]
+        for cell in _cells_of(last_row) + ([last_row.name] if last_row.name is not None else []):
+            cell.uncertain = True
+        last_row.placeholder = False
 
     def _truncation(self, present: list[str], last: RawCell | None) -> None:
         """A form that stops before the template's last part lacks the parts after the
@@ -137,10 +157,21 @@ class FormBuilder:
             missing = [part for part in parts[parts.index(seen[-1]) + 1 :] if part not in present]
         if self.form.headless:
             missing = ["head", *missing]
+        if self.unreadable_at is not None:
+            self.form.truncated = missing or ["rest"]
+            self.form.cut_in = seen[-1] if seen else None
+            self.form.structure_certain = False
+            self._uncertain_last_row()
+            message_id = "parse.unreadable_before" if missing else "parse.unreadable"
+            self.form.problems.append(
+                Problem("form-truncated", message_id, self.unreadable_at.span, {"parts": missing}, "warning")
+            )
+            return
         if not missing:
             return
         self.form.truncated = missing
         self.form.cut_in = seen[-1] if seen else None
+        self._uncertain_last_row()
         if last is None:
             span = self.form.span
             at = Span(span.line, span.column, span.line, span.column)
@@ -179,8 +210,12 @@ class FormBuilder:
         self.form.year = _year_cell(year_source) or _year_cell(tokens[0])
 
     def _field_row(self, node: Tree) -> None:
-        for field in node.children:
+        fields = [child for child in node.children if isinstance(child, Tree)]
+        continued = self._tokens(node)
+        for field in fields:
             tokens = self._tokens(field)
+            if field is fields[-1] and len(tokens) == 1 and continued:
+                tokens = tokens + continued
             keyword = tokens[0]
             value = merged(tokens[1:]) or _empty_after(keyword)
             detail = keyword.detail
@@ -228,7 +263,8 @@ class FormBuilder:
         kind = detail.role if isinstance(detail, KeywordDetail) else "extra"
         row = FundRow(text_cell(label), kind)
         scored = self.template.section("funds").get("scored_rows") or ["total"]
-        for role, source, certain in _assign_fund_columns(values, columns, order, kind in scored):
+        assigned = _assign_fund_columns(values, columns, order, kind in scored, label.table_column)
+        for role, source, certain in assigned:
             cell = text_cell(source) if role == "reason" else number_cell(source, self.template)
             cell.uncertain = not certain
             setattr(row, role, cell)
@@ -257,6 +293,11 @@ class FormBuilder:
                     continue
                 nearest = min(headers, key=lambda header: abs(header[1] - column))  # type: ignore[operator]
                 (actual if nearest[0] == "actual" else expected).append(source)
+            if len(row) >= 2 and row[-1] in expected and not actual:
+                # Every cell nearest one header: the row is shifted against it (its
+                # 年度总体目标 cell merged away). The last cell is 实际完成情况.
+                expected.remove(row[-1])
+                actual.append(row[-1])
         goal.expected = merged(expected)
         goal.actual = merged(actual)
 
@@ -318,6 +359,7 @@ class FormBuilder:
                 source.type == "DASH" or _is_declared_empty(source, self.template) for source in values
             )
             _assign_in_order(indicator, values, roles, self.template, certain=len(values) == len(roles))
+            _join_split_target(indicator)
             return
         before_roles, block_roles, after_roles = roles[:block_start], roles[block_start:block_start + block_size], roles[block_start + block_size:]
         for role, source in zip(block_roles, values[anchor:anchor + block_size]):
@@ -345,6 +387,7 @@ class FormBuilder:
             else:
                 cell = merged(after)
                 setattr(indicator, text_role, cell)
+        _join_split_target(indicator)
 
     # -- total and closing -------------------------------------------------------
     def _total(self, node: Tree) -> None:
@@ -372,6 +415,43 @@ class FormBuilder:
 
 
 _FUND_ROLES = frozenset(FundRow.COLUMNS) | {"reason"}
+
+
+def _all_cells(form: Form) -> list[Cell]:
+    cells = [cell for cell in (form.project, form.department, form.implementer) if cell is not None]
+    cells += form.fields.values()
+    if form.funds is not None:
+        for row in form.funds.rows:
+            cells += [cell for _, cell in row.cells()]
+    if form.goal is not None:
+        cells += [cell for cell in (form.goal.expected, form.goal.actual) if cell is not None]
+    for indicator in form.indicators:
+        cells += _cells_of(indicator)
+        if indicator.name is not None:
+            cells.append(indicator.name)
+    if form.total is not None:
+        cells += [cell for cell in (form.total.points, form.total.score) if cell is not None]
+    return cells
+
+
+def _cells_of(indicator: Indicator) -> list[Cell]:
+    roles = ("target", "actual", "points", "score", "reason", *Indicator.OPTIONAL_COLUMNS)
+    return [cell for role in roles if (cell := getattr(indicator, role)) is not None]
+
+
+def _join_split_target(indicator: Indicator) -> None:
+    """指标性质 | 指标值 | 度量单位 read as one 年度指标值 (`﹦` `72890` `元` → =72890 元)."""
+    target = indicator.target
+    if target is None or not isinstance(target.value, Target) or target.value.number is None:
+        return
+    comparator = target.value.comparator
+    if comparator is None and indicator.nature is not None:
+        comparator = COMPARATORS.get(key(indicator.nature.raw))
+    unit = target.value.unit
+    if unit is None and indicator.measure_unit is not None and indicator.measure_unit.text:
+        unit = indicator.measure_unit.text
+    value = Target(comparator, target.value.number, unit, None)
+    indicator.target = Cell(target.raw, target.span, value, unit, comparator, target.malformed, target.uncertain)
 
 
 def _last_cell(node: Tree) -> RawCell | None:
@@ -504,7 +584,8 @@ def _set_role(indicator: Indicator, role: str, source: RawCell, template: Templa
 
 
 def _assign_fund_columns(
-    values: list[RawCell], columns: list[tuple[str, int | None]], order: list[str], scored: bool
+    values: list[RawCell], columns: list[tuple[str, int | None]], order: list[str], scored: bool,
+    label_column: int | None,
 ) -> list[tuple[str, RawCell, bool]]:
     """Funds values by role: in order when the counts agree, else by header column when
     the table has columns, else in the order of the roles a row of its kind fills (a
@@ -513,7 +594,10 @@ def _assign_fund_columns(
     roles = order
     if len(values) == len(roles):
         return [(role, source, True) for role, source in zip(roles, values)]
-    if columns and all(c is not None for _, c in columns) and all(v.table_column is not None for v in values):
+    # Header columns are usable when the row's label does not stand in one of them (a header
+    # continued on a line of its own starts its columns again at 0).
+    usable = label_column not in {column for _, column in columns}
+    if usable and columns and all(c is not None for _, c in columns) and all(v.table_column is not None for v in values):
         by_column = {column: role for role, column in columns}
         assigned = [(by_column.get(source.table_column), source) for source in values]  # type: ignore[arg-type]
         taken = [role for role, _ in assigned]

@@ -47,9 +47,28 @@ def parse_text(
     templates = templates or builtin_templates()
     document = Document(path, encoding, text=text)
     forced = templates.get(template) if template else None
-    for index, segment in enumerate(split_forms(text, templates), start=1):
-        document.forms.append(parse_form(segment, index, templates, forced))
+    forms = [parse_form(segment, index, templates, forced) for index, segment in enumerate(split_forms(text, templates), 1)]
+    # A title with nothing of a form after it (a page header repeating the title) is not a
+    # form when the file holds a real one.
+    real = [form for form in forms if not _title_only(form)]
+    document.forms = _first_of_runs(real if real else forms)
+    for index, form in enumerate(document.forms, start=1):
+        form.index = index
     return document
+
+
+def _first_of_runs(forms: list[Form]) -> list[Form]:
+    """A recognised form that is not linted is named once, not once per title it repeats."""
+    out: list[Form] = []
+    for form in forms:
+        if out and not form.linted and not out[-1].linted and out[-1].template == form.template:
+            continue
+        out.append(form)
+    return out
+
+
+def _title_only(form: Form) -> bool:
+    return form.linted and form.parsed and form.cut_in is None and bool(form.truncated) and not form.indicators
 
 
 def detect_template(segment: Segment, templates: TemplateSet) -> Detection:
@@ -90,13 +109,26 @@ def parse_form(segment: Segment, index: int, templates: TemplateSet, forced: Tem
         form.linted = False
         form.project = _project_name(rows, vocabulary)
         return form
-    tree, repairs, failure = parse_tokens(tokenize(rows, vocabulary))
+    tokens = tokenize(rows, vocabulary)
+    tree, repairs, failure = parse_tokens(tokens)
+    unreadable_at = None
+    if failure is not None and layout in _STREAM_LAYOUTS:
+        # Text without table structure whose order breaks down (scrambled extraction, OCR):
+        # read the form up to the row where it broke, and say so, instead of losing it all.
+        cut = _row_start(tokens, failure.token)
+        if cut:
+            prefix = parse_tokens(tokens[:cut])
+            if prefix[2] is None:
+                unreadable_at = failure.token
+                tree, repairs, failure = prefix
     if failure is not None:
         form.parsed = False
         form.problems.append(_syntax_problem(failure.token, failure.expected, len(repairs)))
         form.project = _project_name(rows, vocabulary)
         return form
-    if repairs:
+    if repairs and layout != "collapsed" and unreadable_at is None:
+        # (Text read by its words alone, or past a break, is repaired silently: its
+        # structure was never certain, and JX013 says so.)
         repair = repairs[0]
         message_id = "parse.repaired_end" if repair.token.type == "$END" else "parse.repaired"
         form.problems.append(
@@ -105,7 +137,20 @@ def parse_form(segment: Segment, index: int, templates: TemplateSet, forced: Tem
                 {"found": repair.token.text, "inserted": list(repair.inserted), "repairs": len(repairs)},
             )
         )
-    return FormBuilder(form, template).build(tree)
+    return FormBuilder(form, template, uncertain=layout == "collapsed", unreadable_at=unreadable_at).build(tree)
+
+
+_STREAM_LAYOUTS = frozenset({"pdf", "spaces", "lines", "collapsed"})
+
+
+def _row_start(tokens: list, token: object) -> int | None:
+    """Index of the first token of the row that holds `token`; None when it is not found."""
+    for index, candidate in enumerate(tokens):
+        if candidate is token:
+            while index > 0 and tokens[index - 1].type != "_NL":
+                index -= 1
+            return index
+    return None
 
 
 def _syntax_problem(token: RawCell, expected: frozenset[str], repairs: int) -> Problem:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 BASE_ID = "national"
+_SUFFIX_RE = re.compile(r"(?:\([^()]{0,12}\))*")
 _MAX_TEMPLATE_BYTES = 256 * 1024
 
 
@@ -37,7 +38,9 @@ _ADDITIVE = frozenset({"detect"})
 def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for name, value in override.items():
-        if name in _ADDITIVE and isinstance(value, list) and isinstance(merged.get(name), list):
+        if value is None and isinstance(merged.get(name), (dict, list, str)):
+            del merged[name]  # `key: null` removes what the base template has
+        elif name in _ADDITIVE and isinstance(value, list) and isinstance(merged.get(name), list):
             merged[name] = list(dict.fromkeys([*merged[name], *value]))
         elif isinstance(value, dict) and isinstance(merged.get(name), dict):
             merged[name] = merge(merged[name], value)
@@ -85,11 +88,14 @@ class Template:
     def detect_words(self) -> list[str]:
         return list(self.data.get("detect", []))
 
-    def title_score(self, title_key: str) -> int:
-        """Length of the longest title of this template that `title_key` carries, or 0."""
+    def title_score(self, title_key: str, whole: bool = False) -> int:
+        """Length of the longest title of this template that `title_key` starts with, or 0.
+        With `whole`, the title must end the text, but for a parenthesised suffix
+        (`（2021年度）`, `(修改)`)."""
         best = 0
         for title, pattern in zip(self.data.get("titles", []), self.title_patterns):
-            if pattern.search(title_key):
+            match = pattern.search(title_key)
+            if match and (not whole or _SUFFIX_RE.fullmatch(title_key, match.end())):
                 best = max(best, len(title))
         return best
 

@@ -7,6 +7,7 @@ folded text; positions and messages always use the original.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -17,13 +18,16 @@ _VARIANTS = {
     "－": "-", "–": "-", "―": "—", "‐": "-", "⋯": "…", "　": " ", "\u00a0": " ",
     "（": "(", "）": ")", "：": ":", "，": ",", "；": ";", "％": "%",
     "［": "[", "］": "]", "【": "[", "】": "]",
+    "﹦": "=", "﹤": "<", "﹥": ">", "\u200b": " ", "\u200c": " ", "\u200d": " ", "\ufeff": " ",
 }
 _TRADITIONAL = (
     "績绩 預预 執执 總总 資资 撥拨 額额 項项 門门 實实 單单 標标 級级 產产 數数 時时 質质 濟济 會会 態态 "
     "續续 響响 滿满 對对 務务 評评 結结 轉转 財财 進进 劃划 際际 況况 體体 與与 準准 當当 歲岁 價价 錢钱 "
     "費费 營营 運运 護护 設设 備备 監监 據据 達达 構构 於于 內内 並并 壹一 貳二 參三 編编 職职 統统 處处 "
     "關关 類类 個个 權权 衛卫 區区 鎮镇 縣县 們们 為为 將将 後后 這这 說说 號号 來来 員员 隊队 齊齐 計计 "
-    "導导 報报 書书 "
+    "導导 報报 書书 稱称 驗验 規规 責责 違违 補补 經经 餘余 聯联 係系 見见 問问 題题 論论 議议 審审 簽签 "
+    "負负 電电 話话 屬属 別别 決决 採采 購购 證证 檢检 測测 覆复 開开 闢辟 調调 舊旧 優优 異异 較较 "
+    "萬万 廢废 現现 發发 應应 歸归 檔档 無无 "
 )
 
 
@@ -47,11 +51,30 @@ def fold(text: str) -> str:
     return text.translate(FOLD_TABLE)
 
 
+# Pinyin that some sites print after each character they convert (`項(xiàng)目`).
+_READING_RE = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)")
+
+
 @lru_cache(maxsize=8192)
 def key(text: str) -> str:
-    """The matching key of a label: folded, without any white space or trailing colon."""
+    """The matching key of a label: folded, without white space, pinyin readings or trailing colon."""
     folded = "".join(fold(text).split())
+    if "(" in folded:
+        folded = _READING_RE.sub("", folded)
     return folded.rstrip(":")
+
+
+def without_readings(text: str) -> tuple[str, list[int]]:
+    """`text` without pinyin readings, and for each character kept its index in `text`."""
+    if "(" not in text or _READING_RE.search(text) is None:
+        return text, list(range(len(text)))
+    kept: list[int] = []
+    position = 0
+    for match in _READING_RE.finditer(text):
+        kept.extend(range(position, match.start()))
+        position = match.end()
+    kept.extend(range(position, len(text)))
+    return "".join(text[index] for index in kept), kept
 
 
 def display_width(text: str) -> int:

@@ -20,7 +20,7 @@ _NUMERIC_RE = re.compile(
 )
 _WELL_FORMED_RE = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _DASH_RE = re.compile(r"^(?:[-—–/]+|－+)$")
-_COMPARATORS = {">=": "≥", "<=": "≤", "≥": "≥", "≤": "≤", ">": ">", "<": "<", "=": "="}
+COMPARATORS = {">=": "≥", "<=": "≤", "≥": "≥", "≤": "≤", ">": ">", "<": "<", "=": "="}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,7 @@ def read_number(text: str) -> Number | None:
     unit = match["unit"]
     if unit is not None:
         unit = unit.strip("()") or None
-    comparator = _COMPARATORS.get(match["cmp"]) if match["cmp"] else None
+    comparator = COMPARATORS.get(match["cmp"]) if match["cmp"] else None
     if not _WELL_FORMED_RE.match(digits):
         return Number(comparator, None, unit, malformed=True)
     return Number(comparator, Decimal(digits.replace(",", "")), unit, malformed=False)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter.text import key
@@ -107,6 +107,13 @@ class Vocabulary:
         self.phrase_prefixes = frozenset(p[:i] for p in self.phrases for i in range(1, len(p)))
         self.classify = lru_cache(maxsize=8192)(self._classify)
 
+    @cached_property
+    def phrase_regex(self) -> re.Pattern[str]:
+        """Any phrase of two or more characters, the longest first (for text without separators)."""
+        phrases = sorted((p for p in self.phrases if len(p) >= 2), key=len, reverse=True)
+        # A unit or weight printed after a word belongs to it: `预算执行情况(万元)(20分)`.
+        return re.compile("(?:" + "|".join(re.escape(p) for p in phrases) + r")(?:\([^()]{1,12}\))*")
+
     # -- labels ------------------------------------------------------------------
     def label_of(self, cell_key: str) -> tuple[str, bool] | None:
         """Canonical label for a cell key, and whether it was truncated; or None."""
@@ -165,7 +172,7 @@ class Vocabulary:
             return entry[0], KeywordDetail(entry[1], weight)
         if cell_key.startswith(self.funds_headers) and cell_key:
             return "K_FUNDS", KeywordDetail("funds", weight)
-        if self.template.title_score(cell_key):
+        if self.template.title_score(cell_key, whole=True):
             return "TITLE", None
         if cell_key in self.funds_columns:
             return "FHDR", KeywordDetail(self.funds_columns[cell_key], weight)

@@ -44,6 +44,8 @@ MESSAGES = {
 
 
 def check(form, options):
+    if not form.structure_certain:
+        return
     anchor = form.title or form.span
     declared = form.parameters.get("fields")
     for attribute, label in FIELDS:
@@ -54,9 +56,9 @@ def check(form, options):
             continue
         if cell is None:
             yield Finding(anchor, "absent", {"field": label})
-        elif not cell.text:
+        elif not cell.text and not cell.uncertain:
             yield Finding(cell, "empty", {"field": label})
-    if form.year is None and not form.headless:
+    if form.year is None and form.complete("fields"):
         yield Finding(anchor, "no_year")
     if form.unit is None and form.funds is not None:
         yield Finding(form.funds.header, "no_unit")

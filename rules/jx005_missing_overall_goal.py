@@ -61,6 +61,8 @@ MESSAGES = {
 
 def check(form, options):
     goal = form.goal
+    if not form.structure_certain:
+        return
     if goal is None:
         if not form.complete("goal") or "goal" not in form.parameters.get("parts", ("goal",)):
             return

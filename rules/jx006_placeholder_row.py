@@ -43,7 +43,7 @@ MESSAGES = {
 def check(form, options):
     block = []
     for indicator in [*form.indicators, None]:
-        if indicator is not None and indicator.placeholder:
+        if indicator is not None and indicator.placeholder and not (indicator.name and indicator.name.uncertain):
             block.append(indicator)
             continue
         if block:

@@ -49,7 +49,7 @@ MESSAGES = {
 
 
 def check(form, options):
-    if not form.complete("indicators"):
+    if not form.complete("indicators") or not form.structure_certain:
         return
     required = options["required"]
     if required is None:

@@ -42,7 +42,7 @@ def check(form, options):
         return
     places = [(form.project, None)] + [(indicator.name, indicator) for indicator in form.counted_indicators]
     for cell, indicator in places:
-        if cell is None or "年" not in cell.raw:
+        if cell is None or cell.uncertain or "年" not in cell.raw:
             continue
         for match in YEAR_RE.finditer(cell.raw):
             found = int(match.group(1))

@@ -41,6 +41,6 @@ MESSAGES = {
 
 
 def check(form, options):
-    if not form.template_certain:
+    if form.linted and not form.template_certain:
         span = form.span
         yield Finding(span.__class__(span.line, span.column, span.line, span.column), "uncertain", {"template": form.template})

@@ -58,7 +58,7 @@ def check(form, options):
     if expected is None:
         return  # a template without scores
     if form.total is None:
-        if form.complete("total") and "total" in form.parameters.get("parts", ("total",)):
+        if form.complete("total") and form.structure_certain and "total" in form.parameters.get("parts", ("total",)):
             last = form.indicators[-1].span if form.indicators else form.span
             yield Finding(last, "no_total")
         return
@@ -69,6 +69,8 @@ def check(form, options):
     if points != expected:
         args = {"points": plain(points), "expected": plain(expected)}
         yield Finding(cell, "total", args, "总分/分值", plain(expected), plain(points))
+    if not (form.complete("indicators") and form.complete("funds")):
+        return
     funds_cell = form.funds.total.points if form.funds is not None and form.funds.total is not None else None
     rows = [indicator.points for indicator in form.counted_indicators]
     if unusable(funds_cell, *rows) or any(number(row) is None for row in rows):

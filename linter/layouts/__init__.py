@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass
 
 from linter.ast import Span
-from linter.text import fold, key
+from linter.text import fold, key, without_readings
 
-LAYOUTS = ("pdf", "tsv", "markdown", "spaces", "lines")
+LAYOUTS = ("pdf", "tsv", "markdown", "spaces", "lines", "collapsed")
 
 
 class RawCell:
@@ -71,6 +71,8 @@ _TAG_RE = re.compile(r"<[^<>]{0,200}>")
 _CELL_START = "\t|> \"'"
 _CELL_END = "\t|< (\"'"
 _TWO_NUMBERS_RE = re.compile(r"(?:^|\s)[-\d.,%()]*\d[\d.,%()]* +(?:-|[\d.,%()]*\d[\d.,%()]*)(?:\s|$)")
+# A line that ends in a document's file name is a page header, not a title.
+_FILE_NAME_RE = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et)\s*$", re.I)
 _PAGE_MARK_RE = re.compile(r"(?:^|\s)\d{1,3}、$")
 _SPACE_RUN_RE = re.compile(r"\S(?: {2,}|\u3000+)\S")
 
@@ -109,8 +111,8 @@ def _title_cuts(lines: list[str], templates) -> list[tuple[int, int]]:
     marks, title_regex, keywords = templates.title_marks, templates.title_regex, templates.keyword_keys
     cuts: list[tuple[int, int]] = []
     for index, line in enumerate(lines):
-        folded = fold(line)
-        if not any(mark in folded for mark in marks):
+        folded, origin = without_readings(fold(line))
+        if not any(mark in folded for mark in marks) or _FILE_NAME_RE.search(line):
             continue
         for match in title_regex.finditer(folded):
             start = match.start()
@@ -121,6 +123,7 @@ def _title_cuts(lines: list[str], templates) -> list[tuple[int, int]]:
             ends_cell = after in _CELL_END or rest.startswith(keywords)
             if not (starts_cell and ends_cell):
                 continue
+            start = origin[start]
             if not _TAG_RE.sub("", line[:start]).strip():
                 start = 0
             cuts.append((index, start))
@@ -147,12 +150,18 @@ def _tail_start(lines: list[str], templates) -> int | None:
 
 def detect_layout(segment: Segment) -> str:
     content = [text for _, _, text in segment.lines if text and not text.isspace()]
-    piped = sum(1 for text in content if text.lstrip().startswith("|"))
+    # Pipe rows, also those of a pipe table whose rows are broken over lines (`二级指标 | 三级指标 |`).
+    piped = sum(1 for text in content if text.lstrip().startswith("|") or text.count("|") >= 2)
     tabbed = piped + sum(1 for text in content if "\t" in text and not text.lstrip().startswith("|"))
     if tabbed >= 3 or tabbed * 3 >= len(content) > 0:
         return "markdown" if piped * 2 > tabbed else "tsv"
+    from linter.layouts.collapsed import looks_collapsed
+
+    if looks_collapsed(segment):
+        return "collapsed"
     if len(content) <= 3:
-        return "spaces"
+        # A form on a few lines: cells apart by runs of spaces, or by single spaces (PDF).
+        return "spaces" if any(_SPACE_RUN_RE.search(text.strip()) for text in content) else "pdf"
     runs = 0
     for text in content:
         if _SPACE_RUN_RE.search(text.strip()):
@@ -169,6 +178,10 @@ def build_rows(segment: Segment, layout: str, vocabulary) -> list[list[RawCell]]
         from linter.layouts.table import table_rows
 
         return table_rows(segment)
+    if layout == "collapsed":
+        from linter.layouts.collapsed import collapsed_rows
+
+        return collapsed_rows(segment, vocabulary)
     from linter.layouts.stream import stream_rows
 
     return stream_rows(segment, layout, vocabulary)

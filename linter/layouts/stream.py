@@ -36,7 +36,7 @@ _FIELD_KINDS = frozenset({"K_NAME", "K_DEPT", "K_IMPL", "K_FIELD"})
 
 
 @dataclass(slots=True)
-class _Fragment:
+class Fragment:
     text: str
     line: int
     col: int
@@ -49,11 +49,11 @@ class _Fragment:
     def cell(self) -> RawCell:
         return RawCell(self.text, self.line, self.col, self.end_line, self.end_col)
 
-    def extended(self, other: _Fragment, separator: str, vocabulary: Vocabulary | None) -> _Fragment:
+    def extended(self, other: Fragment, separator: str, vocabulary: Vocabulary | None) -> Fragment:
         """This fragment and `other` as one cell, classified again (TEXT without a vocabulary)."""
         text = self.text + separator + other.text
         kind = vocabulary.classify(text)[0] if vocabulary is not None else "TEXT"
-        return _Fragment(text, self.line, self.col, other.end_line, other.end_col, self.gap, False, kind)
+        return Fragment(text, self.line, self.col, other.end_line, other.end_col, self.gap, False, kind)
 
 
 def stream_rows(segment: Segment, layout: str, vocabulary: Vocabulary) -> list[list[RawCell]]:
@@ -61,13 +61,13 @@ def stream_rows(segment: Segment, layout: str, vocabulary: Vocabulary) -> list[l
     classify = vocabulary.classify
     for fragment in fragments:
         fragment.kind = classify(fragment.text)[0]
-    return _RowBuilder(fragments, layout in ("pdf", "lines"), vocabulary).build()
+    return RowBuilder(fragments, layout in ("pdf", "lines"), vocabulary).build()
 
 
-def _fragments(segment: Segment, layout: str) -> list[_Fragment]:
+def _fragments(segment: Segment, layout: str) -> list[Fragment]:
     pattern = _FRAGMENT_RE.get(layout)
     inner_gap = "sp" if layout == "pdf" else "cell"
-    out: list[_Fragment] = []
+    out: list[Fragment] = []
     previous_line = None
     for line_no, offset, text in segment.lines:
         if not text or text.isspace():
@@ -77,12 +77,12 @@ def _fragments(segment: Segment, layout: str) -> list[_Fragment]:
         if pattern is None:
             stripped = text.strip()
             col = offset + text.index(stripped) + 1
-            out.append(_Fragment(stripped, line_no, col, line_no, col + len(stripped), gap))
+            out.append(Fragment(stripped, line_no, col, line_no, col + len(stripped), gap))
         else:
             for match in pattern.finditer(text):
                 col = offset + match.start() + 1
                 piece = match.group()
-                out.append(_Fragment(piece, line_no, col, line_no, col + len(piece), gap))
+                out.append(Fragment(piece, line_no, col, line_no, col + len(piece), gap))
                 gap = inner_gap
         if len(out) - first == 1:
             out[first].own_line = True
@@ -90,9 +90,9 @@ def _fragments(segment: Segment, layout: str) -> list[_Fragment]:
     return out
 
 
-def _join_labels(fragments: list[_Fragment], vocabulary: Vocabulary) -> list[_Fragment]:
+def _join_labels(fragments: list[Fragment], vocabulary: Vocabulary) -> list[Fragment]:
     """Join label fragments that stand on lines of their own into whole labels."""
-    out: list[_Fragment] = []
+    out: list[Fragment] = []
     consumed: set[int] = set()
     prefixes = vocabulary.phrase_prefixes
     for index, fragment in enumerate(fragments):
@@ -107,13 +107,13 @@ def _join_labels(fragments: list[_Fragment], vocabulary: Vocabulary) -> list[_Fr
             continue
         last = fragments[parts[-1]]
         text = "".join(fragments[part].text for part in parts)
-        out.append(_Fragment(text, fragment.line, fragment.col, last.end_line, last.end_col, fragment.gap, True))
+        out.append(Fragment(text, fragment.line, fragment.col, last.end_line, last.end_col, fragment.gap, True))
         consumed.update(parts[1:])
     return out
 
 
 def _label_parts(
-    fragments: list[_Fragment], first: int, phrases: frozenset[str], prefixes: frozenset[str]
+    fragments: list[Fragment], first: int, phrases: frozenset[str], prefixes: frozenset[str]
 ) -> list[int] | None:
     joined = key(fragments[first].text)
     parts = [first]
@@ -138,8 +138,8 @@ def _label_parts(
     return best if best is not None and len(best) > 1 else None
 
 
-class _RowBuilder:
-    def __init__(self, fragments: list[_Fragment], wraps: bool, vocabulary: Vocabulary) -> None:
+class RowBuilder:
+    def __init__(self, fragments: list[Fragment], wraps: bool, vocabulary: Vocabulary) -> None:
         self.fragments = fragments
         self.wraps = wraps
         self.vocabulary = vocabulary
@@ -164,7 +164,7 @@ class _RowBuilder:
                 self.rows.append([fragment.cell() for fragment in self._until(SECTION_STARTS | LABELS)])
         return self.rows
 
-    def _until(self, stops: frozenset[str]) -> list[_Fragment]:
+    def _until(self, stops: frozenset[str]) -> list[Fragment]:
         fragments = self.fragments
         start = self.position
         while self.position < len(fragments) and fragments[self.position].kind not in stops:
@@ -242,9 +242,9 @@ class _RowBuilder:
             self.position += 1
         self.rows.extend(_indicator_rows(self._cells(fragments[start:self.position]), self.vocabulary))
 
-    def _cells(self, fragments: list[_Fragment]) -> list[_Fragment]:
+    def _cells(self, fragments: list[Fragment]) -> list[Fragment]:
         """Fragments joined into cells (new fragments; the originals are not changed)."""
-        cells: list[_Fragment] = []
+        cells: list[Fragment] = []
         for fragment in fragments:
             if cells and self._joins(cells[-1], fragment):
                 cells[-1] = cells[-1].extended(fragment, " " if fragment.gap == "sp" else "", self.vocabulary)
@@ -252,7 +252,7 @@ class _RowBuilder:
                 cells.append(fragment)
         return cells
 
-    def _joins(self, previous: _Fragment, fragment: _Fragment) -> bool:
+    def _joins(self, previous: Fragment, fragment: Fragment) -> bool:
         if previous.kind in LABELS or fragment.kind in LABELS or fragment.gap == "cell":
             return False
         text = fragment.text
@@ -277,7 +277,7 @@ def _is_unit_suffix(text: str) -> bool:
     return bool(_UNIT_SUFFIX_RE.match(key(text))) or text in _UNIT_WORDS
 
 
-def _merge(fragments: list[_Fragment]) -> RawCell:
+def _merge(fragments: list[Fragment]) -> RawCell:
     """One cell from several fragments; line breaks inside the cell are dropped."""
     text = fragments[0].text
     for previous, fragment in zip(fragments, fragments[1:]):
@@ -287,7 +287,7 @@ def _merge(fragments: list[_Fragment]) -> RawCell:
     return RawCell(text, first.line, first.col, last.end_line, last.end_col)
 
 
-def _goal_cells(fragments: list[_Fragment], wraps: bool) -> list[RawCell]:
+def _goal_cells(fragments: list[Fragment], wraps: bool) -> list[RawCell]:
     """预期目标 and 实际完成情况: whole cells, or two paragraphs of wrapped lines.
 
     PDF text prints the 预期目标 paragraph, then the 实际完成情况 one; the first
@@ -295,7 +295,7 @@ def _goal_cells(fragments: list[_Fragment], wraps: bool) -> list[RawCell]:
     """
     if not wraps or len(fragments) <= 2:
         return [fragment.cell() for fragment in fragments]
-    lines: list[list[_Fragment]] = []
+    lines: list[list[Fragment]] = []
     for fragment in fragments:
         if lines and fragment.gap == "sp":
             lines[-1].append(fragment)
@@ -313,10 +313,10 @@ def _goal_cells(fragments: list[_Fragment], wraps: bool) -> list[RawCell]:
     return [_merge(first), _merge(second)]
 
 
-def _indicator_rows(items: list[_Fragment], vocabulary: Vocabulary) -> list[list[RawCell]]:
+def _indicator_rows(items: list[Fragment], vocabulary: Vocabulary) -> list[list[RawCell]]:
     rows: list[list[RawCell]] = []
     labels: list[RawCell] = []
-    chunk: list[_Fragment] = []
+    chunk: list[Fragment] = []
     for item in items:
         if item.kind in LABELS or item.kind == "PLACEHOLDER":
             if chunk:
@@ -336,7 +336,7 @@ def _indicator_rows(items: list[_Fragment], vocabulary: Vocabulary) -> list[list
     return rows
 
 
-def _records(chunk: list[_Fragment], labels: list[RawCell], vocabulary: Vocabulary) -> list[list[RawCell]]:
+def _records(chunk: list[Fragment], labels: list[RawCell], vocabulary: Vocabulary) -> list[list[RawCell]]:
     """Rows of one run of cells between labels, anchored on their 分值/得分 pairs.
 
     More than three cells before a pair are split by `_split_cells`.
@@ -387,13 +387,13 @@ def _records(chunk: list[_Fragment], labels: list[RawCell], vocabulary: Vocabula
 _GAP_COST = {"blank": 0.5, "sp": 1.0, "nl": 2.0, "cell": 10.0, "start": 10.0}
 
 
-def _split_cells(cells: list[_Fragment], has_previous: bool) -> tuple[list[_Fragment], list[_Fragment]]:
+def _split_cells(cells: list[Fragment], has_previous: bool) -> tuple[list[Fragment], list[Fragment]]:
     """Split more than three cells into (previous row's reason, [三级, 年度, 实际]).
 
     Every split into consecutive groups is scored by the gaps it joins; ties go
     to the longest 三级指标 name, the cell most likely to hold spaces.
     """
-    best: tuple[float, list[_Fragment], list[_Fragment]] | None = None
+    best: tuple[float, list[Fragment], list[Fragment]] | None = None
     for reason_size in range(len(cells) - 2 if has_previous else 1):
         reason, rest = cells[:reason_size], cells[reason_size:]
         cost = _inner_cost(reason)
@@ -412,12 +412,12 @@ def _split_cells(cells: list[_Fragment], has_previous: bool) -> tuple[list[_Frag
     return best[1], best[2]
 
 
-def _inner_cost(group: list[_Fragment]) -> float:
+def _inner_cost(group: list[Fragment]) -> float:
     """Cost of joining a group into one cell; `指标 N：` always starts a 三级 name."""
     return sum(_GAP_COST[item.gap] + 3.0 * bool(_NUMBERED_NAME_RE.match(key(item.text))) for item in group[1:])
 
 
-def _joined(group: list[_Fragment]) -> _Fragment:
+def _joined(group: list[Fragment]) -> Fragment:
     joined = group[0]
     for item in group[1:]:
         joined = joined.extended(item, " " if item.gap in ("sp", "cell") else "", None)

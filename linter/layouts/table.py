@@ -23,11 +23,13 @@ def table_rows(segment: Segment) -> list[list[RawCell]]:
         if text.lstrip().startswith("|"):
             if _SEPARATOR_ROW_RE.match(text):
                 continue
-            separator = "|"
+            separator, position = "|", text.index("|") + 1
+        elif "\t" not in text and "|" in text:
+            # A row of a pipe table broken over lines: `二级指标 | 三级指标 |` continues it.
+            separator, position = "|", 0
         else:
-            separator = "\t"
+            separator, position = "\t", 0
         row = []
-        position = text.index("|") + 1 if separator == "|" else 0
         for column, piece in enumerate(text[position:].split(separator)):
             start = position
             position += len(piece) + 1
