@@ -149,8 +149,8 @@ class FormBuilder:
         the last cell read."""
         parts = list(self.template.data.get("parts") or [])
         seen = [part for part in parts if part in present]
-        if self.form.total is not None and self.form.total.in_header and "total" not in seen:
-            seen.append("total")
+        if self.form.total is not None and self.form.total.in_header and "total" in parts and "total" not in seen:
+            seen = [part for part in parts if part in seen or part == "total"]
         if not seen:
             missing = parts
         else:
