@@ -119,9 +119,18 @@ class FormBuilder:
         present: list[str] = []
         last: RawCell | None = None
         for part in tree.children[0].children:
+            kind = _PART_OF.get(part.data)
+            if kind in _SINGLE_PARTS and kind in present:
+                # A second funds table or total row: the form is damaged (rows pasted twice,
+                # a form run into the next); the first is kept and the damage reported.
+                first = _first_cell(part)
+                self.form.problems.append(
+                    Problem("parse-error", "parse.repeated", first.span if first else self.form.span, {"parts": [kind]})
+                )
+                continue
             getattr(self, "_" + part.data)(part)
-            if part.data in _PART_OF:
-                present.append(_PART_OF[part.data])
+            if kind is not None:
+                present.append(kind)
             last = _last_cell(part) or last
         self.form.parameters = self._parameters()
         self._truncation(present, last)
@@ -156,7 +165,8 @@ class FormBuilder:
         else:
             missing = [part for part in parts[parts.index(seen[-1]) + 1 :] if part not in present]
         if self.form.headless:
-            missing = ["head", *missing]
+            before = [part for part in parts[: parts.index(seen[0])] if part not in present] if seen else []
+            missing = ["head", *before, *missing]
         if self.unreadable_at is not None:
             self.form.truncated = missing or ["rest"]
             self.form.cut_in = seen[-1] if seen else None
@@ -415,6 +425,20 @@ class FormBuilder:
 
 
 _FUND_ROLES = frozenset(FundRow.COLUMNS) | {"reason"}
+_SINGLE_PARTS = frozenset({"funds", "goal", "total", "grade"})
+
+
+def _first_cell(node: Tree) -> RawCell | None:
+    for child in node.children:
+        if isinstance(child, Tree):
+            found = _first_cell(child)
+            if found is not None:
+                return found
+        elif child.__class__ is Values:
+            return child.cells[0]
+        elif child.__class__ is RawCell and child.text:
+            return child
+    return None
 
 
 def _all_cells(form: Form) -> list[Cell]:

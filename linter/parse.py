@@ -110,6 +110,9 @@ def parse_form(segment: Segment, index: int, templates: TemplateSet, forced: Tem
         form.project = _project_name(rows, vocabulary)
         return form
     tokens = tokenize(rows, vocabulary)
+    if segment.headless and tokens and tokens[0].type in _ROW_STARTS:
+        # A tail of a form starts with indicator rows: the table header is missing, not damaged.
+        tokens = [*(_synthetic(tokens[0], terminal) for terminal in ("K_IND", "IHDR", "_NL")), *tokens]
     tree, repairs, failure = parse_tokens(tokens)
     unreadable_at = None
     if failure is not None and layout in _STREAM_LAYOUTS:
@@ -141,6 +144,14 @@ def parse_form(segment: Segment, index: int, templates: TemplateSet, forced: Tem
 
 
 _STREAM_LAYOUTS = frozenset({"pdf", "spaces", "lines", "collapsed"})
+_ROW_STARTS = frozenset({"L1", "L2", "LC", "VALUES", "PLACEHOLDER"})
+
+
+def _synthetic(before: object, terminal: str) -> RawCell:
+    span = before.span  # type: ignore[attr-defined]
+    token = RawCell("", span.line, span.column, span.line, span.column)
+    token.type = terminal
+    return token
 
 
 def _row_start(tokens: list, token: object) -> int | None:

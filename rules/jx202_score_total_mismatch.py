@@ -42,7 +42,7 @@ MESSAGES = {
 
 
 def check(form, options):
-    if form.total is None or not form.complete("indicators"):
+    if form.total is None or not (form.complete("indicators") and form.complete("funds")):
         return
     cell = form.total.score
     score = number(cell)

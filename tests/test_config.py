@@ -58,9 +58,14 @@ def test_extends_chain_later_entries_win_and_the_file_wins_over_all(tmp_path):
     assert rules["JX106"] == ("info", {"points": Decimal(30)})  # severity from a.yaml, points from b.yaml
     assert "JX008" not in rules  # the file's own key wins over every extends
     assert rules["JX009"][1]["required"] == ("成本指标", "产出指标", "效益指标", "满意度指标")  # from the rule set
-    write(tmp_path, "other/.jxlint.yaml", "extends: [../b.yaml, shanghai-jiading-2024]\n")
-    # The later entry wins: jiading → shanghai → national sets points back to 10.
-    assert in_force(tmp_path / "other/form.txt")["JX106"] == ("info", {"points": Decimal(10)})
+    write(tmp_path, "c.yaml", "extends: b.yaml\nrules:\n  invalid-indicator-hierarchy: {template: '2020'}\n")
+    write(tmp_path, "other/.jxlint.yaml", "extends: [../c.yaml, shanghai-jiading-2024]\n")
+    # The later entry wins: jiading sets the 2021 hierarchy over c.yaml's 2020; the
+    # execution points, which no built-in set fixes (they come from each form's template),
+    # stay b.yaml's.
+    other = in_force(tmp_path / "other/form.txt")
+    assert other["JX008"][1]["template"] == "2021"
+    assert other["JX106"] == ("info", {"points": Decimal(30)})
 
 
 def test_overrides_apply_by_glob_relative_to_the_config(tmp_path):

@@ -96,11 +96,11 @@ def test_missing_funds_header_is_repaired_and_reported_once():
     assert all(not form.problems for form in document.forms if form is not broken)
 
 
-def test_missing_project_name_row_is_repaired():
+def test_missing_project_name_row_leaves_the_form_readable():
     document = parse_text(_004_without({212}), "damaged.txt")  # form 7 (title at 208): 项目名称 row
     form = document.forms[6]
-    assert form.parsed and [p.message_id for p in form.problems] == ["parse.repaired"]
-    assert form.problems[0].args["inserted"] == ["K_NAME", "_NL"]
+    # Header fields are optional parts: the form reads on, and JX004 reports the missing name.
+    assert form.parsed and form.problems == [] and form.project is None
     assert form.funds.total.budget.raw == "17.86"
 
 
@@ -112,7 +112,9 @@ def test_unrepairable_form_gives_one_diagnostic_and_keeps_the_others():
     assert sum(1 for form in document.forms if form.problems) == 1
     broken = next(form for form in document.forms if form.problems)
     assert broken.index == 4 and len(broken.problems) == 1
-    assert broken.problems[0].span.line == 120
+    # The pasted 项目资金 header (line 121) repeats the funds table: reported, the first kept.
+    assert broken.problems[0].message_id == "parse.repeated" and broken.problems[0].span.line == 121
+    assert broken.funds.total is not None
     assert broken.project_name == "一网通办居住证自助服务终端"
 
 
@@ -121,7 +123,8 @@ def test_truncated_form_reports_end_of_form():
     document = parse_text("\n".join(text[:10]), "truncated.txt")
     form = document.forms[0]
     assert len(form.problems) == 1
-    assert form.problems[0].message_id in ("parse.unexpected_end", "parse.repaired_end")
+    assert form.problems[0].message_id == "parse.truncated"
+    assert form.truncated == ["goal", "indicators", "total"] and form.cut_in == "funds"
 
 
 def test_text_without_any_form_has_no_forms():
@@ -137,7 +140,7 @@ def test_seeds_parse_identically_from_bytes_and_text():
 def test_repair_trials_leave_no_duplicated_cells():
     lines = SEEDS["004"].read_text(encoding="utf-8").split("\n")[:12]
     form = parse_text("\n".join(lines), "cut.txt").forms[0]
-    assert [p.message_id for p in form.problems] == ["parse.repaired_end"]
+    assert [p.message_id for p in form.problems] == ["parse.truncated"]
     assert [row.kind for row in form.funds.rows] == ["total", "current", "carryover"]
 
 

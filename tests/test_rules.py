@@ -29,6 +29,10 @@ CASES = {
     "JX008": (form(("\t效益指标\t社会效益指标", "\t效益指标\t数量指标")), [("JX008", 15, 2)], BASE),
     "JX009": (form(("\t满意度指标\t服务对象满意度指标\t使用人员满意度\t≥85%\t90%\t10\t10\t\n", "")), [("JX009", 16, 1)], BASE),
     "JX010": (form(("项目名称\t测试项目", "项目名称\t2022年测试项目")), [("JX010", 3, 6)], form(("项目名称\t测试项目", "项目名称\t2023年测试项目"))),
+    "JX013": ("\n".join(BASE.split("\n")[:9]) + "\n", [("JX013", 9, 16)], BASE),
+    "JX014": ("绩效目标申报表\n（2022年度）\n项目名称\t测试项目\n一级指标\t二级指标\t三级指标\t指标值\n", [("JX014", 1, 1)], BASE),
+    # A tail of indicator rows and a 总分 row: read with the national template, which it barely shows.
+    "JX015": ("\n".join(BASE.split("\n")[12:]), [("JX015", 1, 2)], BASE),
     "JX101": (form(("\t其中：当年财政拨款\t100.00", "\t其中：当年财政拨款\t80.00")), [("JX101", 6, 9)], BASE),
     "JX102": (form((TOTAL_ROW, TOTAL_ROW.replace("90.00%", "80.00%"))), [("JX102", 6, 32)], BASE),
     "JX103": (

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from linter.ast import Span
 from linter.text import fold, key, without_readings
 
-LAYOUTS = ("pdf", "tsv", "markdown", "spaces", "lines", "collapsed")
+LAYOUTS = ("pdf", "tsv", "markdown", "spaces", "lines")  # and "collapsed", read but never written
 
 
 class RawCell:
