@@ -64,14 +64,20 @@ def tune_gc() -> None:
 @click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="text", show_default=True)
 @encoding_option
 @lang_option
-def parse(files: tuple[str, ...], output_format: str, encoding: str | None, lang: str) -> None:
-    """Parse FILES and print the AST (JSON) or an outline (text). `-` reads standard input."""
+@click.option("--template", help="Read every form with this template, not the detected one.")
+def parse(files: tuple[str, ...], output_format: str, encoding: str | None, lang: str, template: str | None) -> None:
+    """Parse FILES and print the AST (JSON) or an outline (text). `-` reads standard input.
+    Each form shows the template it was read with."""
     from linter.messages import Catalog
     from linter.parse import parse_path
+    from linter.templates import builtin_templates
 
     tune_gc()
     catalog = Catalog(lang)
-    documents = [parse_path(path, encoding) for path in files]
+    if template is not None and builtin_templates().get(template) is None:
+        known = ", ".join(item.id for item in builtin_templates())
+        raise click.UsageError(f"unknown template '{template}' (known: {known})")
+    documents = [parse_path(path, encoding, template=template) for path in files]
     if output_format == "json":
         import json
 
@@ -124,9 +130,10 @@ config_option = click.option(
 @config_option
 @encoding_option
 @lang_option
+@click.option("--template", help="Read every form with this template (an id from `jxlint templates`), not the detected one.")
 def lint(
     paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...], strict: bool,
-    stdin_filename: str | None, config_path: str | None, encoding: str | None, lang: str,
+    stdin_filename: str | None, config_path: str | None, encoding: str | None, lang: str, template: str | None,
 ) -> None:
     """Lint forms in PATHS (files or folders; `-` reads standard input).
 
@@ -140,7 +147,9 @@ def lint(
 
     tune_gc()
     try:
-        linter = Linter(lang, Path(config_path) if config_path else None, _selectors(select), _selectors(ignore))
+        linter = Linter(
+            lang, Path(config_path) if config_path else None, _selectors(select), _selectors(ignore), template=template
+        )
         if output_format not in linter.registry.formatters:
             known = ", ".join(sorted(linter.registry.formatters))
             raise click.UsageError(f"unknown format '{output_format}' (known: {known})")
@@ -182,6 +191,7 @@ def rules_command(output_format: str, config_path: str | None, lang: str) -> Non
     except ConfigError as error:
         _fail_config(error, lang)
         return
+    template = str(settings.template.value) if settings.template is not None else None
     rows = []
     for code, rule in sorted(registry.rules.items()):
         active = in_force.get(code)
@@ -200,6 +210,10 @@ def rules_command(output_format: str, config_path: str | None, lang: str) -> Non
     def pad(text: str, width: int) -> str:
         return text + " " * (width - display_width(text))
 
+    if lang == "zh":
+        click.echo(f"模板：{template or '按每张表的表名和表头自动识别'}")
+    else:
+        click.echo(f"template: {template or 'detected per form from its title and header'}")
     header = ("代码", "名称", "默认级别", "分组", "本处") if lang == "zh" else ("code", "name", "default", "groups", "here")
     widths = (6, 36, 9, 26)
     click.echo("  ".join(pad(h, w) for h, w in zip(header, widths)) + "  " + header[4])
@@ -207,6 +221,32 @@ def rules_command(output_format: str, config_path: str | None, lang: str) -> Non
         here = row["severity_here"] if row["enabled"] else ("关闭" if lang == "zh" else "off")
         cells = (row["code"], row["name"], row["severity"], ",".join(row["groups"]))
         click.echo("  ".join(pad(str(c), w) for c, w in zip(cells, widths)) + "  " + here)
+
+
+@main.command(name="templates")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@lang_option
+def templates_command(output_format: str, lang: str) -> None:
+    """List the form templates: id, family, what it reads, and whether its forms are linted."""
+    from linter.plugins import load_registry
+
+    registry = load_registry()
+    _warn_plugin_errors(registry, lang)
+    rows = [
+        {
+            "id": item.id, "family": item.family, "name": item.name(lang), "linted": item.lint,
+            "extends": item.data.get("extends"), "source": item.source,
+        }
+        for item in registry.templates
+    ]
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    for row in rows:
+        mark = "" if row["linted"] else ("（仅识别，不检查）" if lang == "zh" else " (recognised, not linted)")
+        click.echo(f"{row['id']:<16}{row['family']:<5}{row['name']}{mark}")
 
 
 @main.command()
@@ -281,6 +321,7 @@ def show(file: str, config_path: str | None, lang: str) -> None:
     out = {
         "file": file,
         "config": source,
+        "template": str(settings.template.value) if settings.template is not None else "auto",
         "include": list(settings.include.value if settings.include else DEFAULT_INCLUDE),
         "exclude": list(settings.exclude.value if settings.exclude else DEFAULT_EXCLUDE),
         "rules": rules,

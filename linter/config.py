@@ -28,8 +28,10 @@ from linter.plugins import Registry
 from linter.rule import SEVERITIES, Rule
 
 CONFIG_NAMES = (".jxlint.yaml", "jxlint.yaml")
-TOP_KEYS = ("extends", "rules", "select", "extend-select", "ignore", "extend-ignore", "overrides", "include", "exclude")
-OVERRIDE_KEYS = ("files", "rules", "select", "extend-select", "ignore", "extend-ignore")
+TOP_KEYS = (
+    "extends", "template", "rules", "select", "extend-select", "ignore", "extend-ignore", "overrides", "include", "exclude"
+)
+OVERRIDE_KEYS = ("files", "template", "rules", "select", "extend-select", "ignore", "extend-ignore")
 DEFAULT_INCLUDE = ("*.txt", "*.tsv", "*.md")
 DEFAULT_EXCLUDE = (".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist")
 SEVERITY_ORDER = {"off": 0, "info": 1, "warning": 2, "error": 3}
@@ -77,6 +79,8 @@ class Settings:
     include: Valued | None = None
     exclude: Valued | None = None
     overrides: list[Override] = field(default_factory=list)
+    # The template every form is read with: a template id, or a template file (data only).
+    template: Valued | None = None
 
 
 @dataclass
@@ -108,6 +112,10 @@ class Effective:
     settings: Settings
     rules: list[RuleInForce]
     source: str | None
+
+    @property
+    def template(self) -> str | Path | None:
+        return self.settings.template.value if self.settings.template is not None else None  # type: ignore[return-value]
 
 
 # YAML with positions -----------------------------------------------------------------------
@@ -237,6 +245,8 @@ class Loader:
         for key in ("include", "exclude"):
             if key in data:
                 setattr(settings, key, Valued(tuple(_texts(data[key], origin, (*prefix, key))), origin(*prefix, key)))
+        if "template" in data:
+            settings.template = Valued(self._template(data["template"], base, origin(*prefix, "template")), origin(*prefix, "template"))
         for index, entry in enumerate(data.get("overrides", []) or []):
             where = (*prefix, "overrides", index)
             if not isinstance(entry, dict):
@@ -247,6 +257,27 @@ class Loader:
             files = tuple(_texts(entry["files"], origin, (*where, "files")))
             settings.overrides.append(Override(files, base, self._settings(entry, origin, base, where), origin(*where)))
         return settings
+
+    def _template(self, value: object, base: Path, origin: Origin) -> str | Path:
+        """A known template id, or the path of a template file (checked by loading it)."""
+        from linter.templates import TemplateError, read_template_file, template_set
+
+        if not isinstance(value, str) or not value:
+            raise ConfigError("config.type", {"key": "template", "expected": "text"}, origin)
+        if value.endswith((".yaml", ".yml")) or "/" in value:
+            path = (base / value).resolve()
+            try:
+                items = read_template_file(path)
+                template_set([*self.registry.template_data, *((item, str(path)) for item in items)])
+            except TemplateError as error:
+                raise ConfigError("config.bad_template", {"error": str(error)}, origin) from None
+            return path
+        known = [template.id for template in self.registry.templates]
+        if value not in known:
+            raise ConfigError(
+                "config.unknown_template", {"name": value, "hint": _did_you_mean(value, known), "known": ", ".join(known)}, origin
+            )
+        return value
 
     def _rule_entry(self, rule: Rule, entry: object, origin, where: tuple) -> dict[str, Valued]:
         if isinstance(entry, str) or entry is False:
@@ -343,8 +374,9 @@ def merge(base: Settings, child: Settings, registry: Registry) -> Settings:
         rules={code: dict(keys) for code, keys in base.rules.items()},
         select=base.select, extend_select=list(base.extend_select),
         ignore=base.ignore, extend_ignore=list(base.extend_ignore),
-        include=base.include, exclude=base.exclude, overrides=list(base.overrides),
+        include=base.include, exclude=base.exclude, overrides=list(base.overrides), template=base.template,
     )
+    out.template = child.template or out.template
     for code, keys in child.rules.items():
         current = out.rules.setdefault(code, {})
         _check_lock(registry.rules[code], current, keys)
@@ -374,8 +406,18 @@ def _check_lock(rule: Rule, current: dict[str, Valued], new: dict[str, Valued]) 
         raise ConfigError("config.unlock", {"rule": f"{rule.code} {rule.name}", "by": str(locked.origin)}, new["locked"].origin)
 
 
-def command_line(select: tuple[str, ...], ignore: tuple[str, ...], registry: Registry) -> Settings:
+def command_line(
+    select: tuple[str, ...], ignore: tuple[str, ...], registry: Registry, template: str | None = None
+) -> Settings:
     settings = Settings()
+    if template:
+        known = [item.id for item in registry.templates]
+        if template not in known:
+            raise ConfigError(
+                "config.unknown_template",
+                {"name": template, "hint": _did_you_mean(template, known), "known": ", ".join(known)}, COMMAND_LINE,
+            )
+        settings.template = Valued(template, COMMAND_LINE)
     for selector in (*select, *ignore):
         if not matching_rules(registry, selector):
             raise ConfigError("config.unknown_selector", {"selector": selector, "hint": ""}, COMMAND_LINE)

@@ -54,6 +54,7 @@ class FormSummary:
     line: int
     layout: str
     parsed: bool
+    template: str = "national"
 
 
 @dataclass
@@ -110,12 +111,13 @@ def _lower(a: str, b: str | None) -> str:
 class Linter:
     def __init__(
         self, lang: str = "zh", config: Path | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-        registry: Registry | None = None,
+        registry: Registry | None = None, template: str | None = None,
     ) -> None:
         self.registry = registry or load_registry()
         self.catalog = Catalog(lang)
         self.catalog.add(self.registry.messages)
-        self.resolver = Resolver(self.registry, config, command_line(select, ignore, self.registry))
+        self.resolver = Resolver(self.registry, config, command_line(select, ignore, self.registry, template))
+        self._template_files: dict[Path, tuple[object, str]] = {}
 
     def discover(self, paths: list[str]) -> list[Path]:
         """Files named directly, and the files of folders matching `include`, minus `exclude`."""
@@ -138,14 +140,29 @@ class Linter:
         return [self.lint_path(path, encoding) for path in self.discover(paths)]
 
     def lint_path(self, path: Path, encoding: str | None = None) -> FileResult:
-        return self.lint_document(parse_path(str(path), encoding), path)
+        templates, template = self.templates_for(path)
+        return self.lint_document(parse_path(str(path), encoding, templates, template), path)
 
     def lint_bytes(self, data: bytes, shown: str, config_path: Path, encoding: str | None = None) -> FileResult:
-        return self.lint_document(parse_bytes(data, shown, encoding), config_path)
+        templates, template = self.templates_for(config_path)
+        return self.lint_document(parse_bytes(data, shown, encoding, templates, template), config_path)
+
+    def templates_for(self, path: Path):
+        """The templates a file is read with, and the one its configuration forces (or None)."""
+        configured = self.resolver.effective(path).template
+        if not isinstance(configured, Path):
+            return self.registry.templates, configured
+        if configured not in self._template_files:
+            from linter.templates import read_template_file, template_set
+
+            items = read_template_file(configured)
+            added = [(item, str(configured)) for item in items]
+            self._template_files[configured] = (template_set([*self.registry.template_data, *added]), items[0]["id"])
+        return self._template_files[configured]
 
     def lint_document(self, document: Document, config_path: Path) -> FileResult:
         effective = self.resolver.effective(config_path)
-        forms = [FormSummary(f.index, f.project_name, f.span.line, f.layout, f.parsed) for f in document.forms]
+        forms = [FormSummary(f.index, f.project_name, f.span.line, f.layout, f.parsed, f.template) for f in document.forms]
         result = FileResult(document.path, document.encoding, forms, config=effective.source)
         for in_force in effective.rules:
             result.diagnostics.extend(self._run(in_force, document))

@@ -46,6 +46,11 @@ class Hooks:
     def jxlint_messages(self) -> dict[str, dict[str, str]]:
         """Message catalogs: language -> {message id -> template}."""
 
+    @hookspec
+    def jxlint_templates(self) -> list[Path | dict]:
+        """Form templates: paths of template YAML files, or template mappings (see
+        docs/templates.md); data only, derived from a built-in with `extends`."""
+
 
 @dataclass
 class PluginError:
@@ -59,7 +64,18 @@ class Registry:
     rule_sets: dict[str, Path] = field(default_factory=dict)
     formatters: dict[str, Callable] = field(default_factory=dict)
     messages: dict[str, dict[str, str]] = field(default_factory=dict)
+    template_data: list[tuple[dict, str]] = field(default_factory=list)  # plugins' templates
     errors: list[PluginError] = field(default_factory=list)
+    _templates: object = field(default=None, repr=False)
+
+    @property
+    def templates(self):
+        """Every template of this run: the built-ins and the plugins'."""
+        if self._templates is None:
+            from linter.templates import template_set
+
+            self._templates = template_set(self.template_data)
+        return self._templates
 
     def rule(self, selector: str) -> Rule | None:
         """A rule by code or name."""
@@ -114,7 +130,7 @@ def load_registry() -> Registry:
 def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
     """Call each hook implementation on its own, so results keep their plugin's name
     and one plugin's failure is reported without losing the others'."""
-    for hook_name in ("jxlint_rules", "jxlint_rule_sets", "jxlint_formatters", "jxlint_messages"):
+    for hook_name in ("jxlint_rules", "jxlint_rule_sets", "jxlint_formatters", "jxlint_messages", "jxlint_templates"):
         for implementation in getattr(manager.hook, hook_name).get_hookimpls():
             name = implementation.plugin_name
             builtin = name in BUILTINS
@@ -141,6 +157,17 @@ def _add(registry: Registry, hook_name: str, result: object, origin: str) -> Non
         registry.rule_sets.update({name: Path(path) for name, path in result.items()})  # type: ignore[union-attr]
     elif hook_name == "jxlint_formatters":
         registry.formatters.update(result)  # type: ignore[arg-type]
+    elif hook_name == "jxlint_templates":
+        from linter.templates import read_template_file, template_set
+
+        added = []
+        for item in result:  # type: ignore[union-attr]
+            if isinstance(item, dict):
+                added.append((item, origin))
+            else:
+                added.extend((data, f"{origin}: {item}") for data in read_template_file(item))
+        template_set([*registry.template_data, *added])  # a broken template fails here, by plugin name
+        registry.template_data.extend(added)
     else:
         for lang, table in result.items():  # type: ignore[union-attr]
             registry.messages.setdefault(lang, {}).update(table)

@@ -43,7 +43,10 @@ def report_json(result: LintResult) -> dict[str, object]:
                 "encoding": file.encoding,
                 "config": file.config,
                 "forms": [
-                    {"index": form.index, "project": form.project, "line": form.line, "layout": form.layout, "parsed": form.parsed}
+                    {
+                        "index": form.index, "project": form.project, "line": form.line, "layout": form.layout,
+                        "parsed": form.parsed, "template": form.template,
+                    }
                     for form in file.forms
                 ],
             }
