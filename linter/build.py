@@ -224,7 +224,7 @@ class FormBuilder:
         continued = self._tokens(node)
         for field in fields:
             tokens = self._tokens(field)
-            if field is fields[-1] and len(tokens) == 1 and continued:
+            if len(tokens) == 1 and continued and _before_continuation(field, node):
                 tokens = tokens + continued
             keyword = tokens[0]
             value = merged(tokens[1:]) or _empty_after(keyword)
@@ -249,7 +249,9 @@ class FormBuilder:
         header = tokens[0]
         funds = Funds(text_cell(header))
         self.form.funds = funds
-        unit_token = next((source for source in tokens if source.type == "UNIT"), header)
+        unit_token = next((source for source in tokens if source.type == "UNIT"), None) or next(
+            (source for source in tokens if source.type in ("K_FUNDS", "FHDR") and UNIT_RE.search(key(source.text))), header
+        )
         self.form.unit = _unit_cell(unit_token)
         table = self.vocabulary.funds_columns
         headers = [source for source in tokens if source.type in ("FHDR", "SHDR")]
@@ -361,6 +363,14 @@ class FormBuilder:
         return roles + [role for role, _ in found if role not in roles]
 
     def _fill_indicator(self, indicator: Indicator, values: list[RawCell], roles: list[str]) -> None:
+        if len(values) == len(roles) and all(
+            value.type in ("NUM", "DASH") for value, role in zip(values, roles) if role in _NUMBER_ROLES
+        ):
+            # As many cells as columns, numbers where numbers belong: one cell a column.
+            for role, source in zip(roles, values):
+                _set_role(indicator, role, source, self.template)
+            _join_split_target(indicator)
+            return
         block_start, block_size = _score_block(roles)
         anchor = _anchor(values, block_size, self.template) if block_size else None
         if anchor is None:
@@ -456,6 +466,13 @@ def _all_cells(form: Form) -> list[Cell]:
     if form.total is not None:
         cells += [cell for cell in (form.total.points, form.total.score) if cell is not None]
     return cells
+
+
+def _before_continuation(field: Tree, row: Tree) -> bool:
+    """Whether `field` is the last field before the row's continued line."""
+    children = row.children
+    position = children.index(field)
+    return position + 1 < len(children) and not isinstance(children[position + 1], Tree)
 
 
 def _cells_of(indicator: Indicator) -> list[Cell]:

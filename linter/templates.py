@@ -138,6 +138,7 @@ class Template:
             "scoring": dict(self.section("scoring")),
             "fields": tuple(dict.fromkeys((self.data.get("fields") or {}).values())),
             "parts": tuple(self.data.get("parts") or ()),
+            "year_printed": bool(self.data.get("year_printed", True)),
             "template_name": dict(self.data.get("name") or {"zh": self.id}),
             "advice": dict(self.data.get("advice") or {}),
         }

@@ -143,6 +143,12 @@ class Vocabulary:
         if found is not None:
             return found
         stripped, weight = strip_weight(cell_key)
+        unit = UNIT_RE.search(stripped)
+        if unit is not None and unit.end() == len(stripped) and unit.start() > 0:
+            # A column with its money unit (`年初预算(万元)`) is the column.
+            found = self._keyword(stripped[: unit.start()], weight)
+            if found is not None:
+                return found
         if weight is not None:
             found = self._keyword(stripped, weight)
             if found is not None:

@@ -58,7 +58,7 @@ def check(form, options):
             yield Finding(anchor, "absent", {"field": label})
         elif not cell.text and not cell.uncertain:
             yield Finding(cell, "empty", {"field": label})
-    if form.year is None and form.complete("fields"):
+    if form.year is None and form.complete("fields") and form.parameters.get("year_printed", True):
         yield Finding(anchor, "no_year")
     if form.unit is None and form.funds is not None:
         yield Finding(form.funds.header, "no_unit")
