@@ -38,7 +38,8 @@ def test_lint_json_report_matches_the_schema():
     assert report["version"] == 1
     assert [file["path"].rsplit("/", 1)[1] for file in report["files"]] == sorted(path.name for path in SEEDS.values())
     assert report["files"][0]["encoding"] == "utf-8" and len(report["files"][0]["forms"]) == 5
-    assert report["files"][0]["forms"][0] == {"index": 1, "project": "其他专项工作经费", "line": 2, "layout": "pdf", "parsed": True}
+    assert report["files"][0]["forms"][0] == {"index": 1, "project": "其他专项工作经费", "line": 2, "layout": "pdf", "parsed": True,
+                                               "template": "shanghai"}
     keys = {"path", "form", "code", "name", "severity", "line", "column", "end_line", "end_column", "message", "table_path"}
     for diagnostic in report["diagnostics"]:
         assert keys <= set(diagnostic) <= keys | {"expected", "actual"}
