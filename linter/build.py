@@ -122,11 +122,12 @@ class FormBuilder:
             kind = _PART_OF.get(part.data)
             if kind in _SINGLE_PARTS and kind in present:
                 # A second funds table or total row: the form is damaged (rows pasted twice,
-                # a form run into the next); the first is kept and the damage reported.
+                # a form run into the next); the first is kept and the damage reported,
+                # unless the text was read by its words alone, where that proves nothing.
                 first = _first_cell(part)
-                self.form.problems.append(
-                    Problem("parse-error", "parse.repeated", first.span if first else self.form.span, {"parts": [kind]})
-                )
+                if not self.uncertain and self.unreadable_at is None:
+                    span = first.span if first else self.form.span
+                    self.form.problems.append(Problem("parse-error", "parse.repeated", span, {"parts": [kind]}))
                 continue
             getattr(self, "_" + part.data)(part)
             if kind is not None:

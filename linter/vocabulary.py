@@ -112,7 +112,7 @@ class Vocabulary:
         """Any phrase of two or more characters, the longest first (for text without separators)."""
         phrases = sorted((p for p in self.phrases if len(p) >= 2), key=len, reverse=True)
         # A unit or weight printed after a word belongs to it: `预算执行情况(万元)(20分)`.
-        return re.compile("(?:" + "|".join(re.escape(p) for p in phrases) + r")(?:\([^()]{1,12}\))*")
+        return re.compile("(?:" + "|".join(re.escape(p) for p in phrases) + r")(?:\([^()]{1,12}\))*:?")
 
     # -- labels ------------------------------------------------------------------
     def label_of(self, cell_key: str) -> tuple[str, bool] | None:

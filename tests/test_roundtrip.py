@@ -91,8 +91,13 @@ def test_seed_forms_round_trip_through_every_layout(layout):
                 continue
             checked += 1
             parsed = parse_one(render(form, layout), layout)
-            assert values(parsed)["indicators"] == values(form)["indicators"], (name, form.index)
-            assert values(parsed)["total"] == values(form)["total"]
+            expected, found = values(form), values(parsed)
+            # Every part but the goal, whose two paragraphs PDF and one-cell text cannot
+            # always tell apart; the funds included, whose sub-rows print `—` in 分值/得分
+            # (read right in layouts that drop empty cells, from the template's knowledge).
+            for part in expected:
+                if part != "goal":
+                    assert found[part] == expected[part], (name, form.index, part)
     assert checked == (23 if layout == "pdf" else 38)  # 15 forms have bare numbers in text
 
 
