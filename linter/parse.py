@@ -140,7 +140,10 @@ def parse_form(segment: Segment, index: int, templates: TemplateSet, forced: Tem
                 {"found": repair.token.text, "inserted": list(repair.inserted), "repairs": len(repairs)},
             )
         )
-    return FormBuilder(form, template, uncertain=layout == "collapsed", unreadable_at=unreadable_at).build(tree)
+    # Text read by its words alone, or with a template that does not fit it well: what is
+    # read is shown, and no rule reports on a column that may be misread.
+    uncertain = layout == "collapsed" or not detection.certain
+    return FormBuilder(form, template, uncertain=uncertain, unreadable_at=unreadable_at).build(tree)
 
 
 _STREAM_LAYOUTS = frozenset({"pdf", "spaces", "lines", "collapsed"})
