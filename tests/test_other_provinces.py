@@ -1,4 +1,4 @@
-"""Real excerpts of other provinces' forms (tests/fixtures/other-provinces, see its INDEX.md):
+"""Real excerpts of other provinces' forms (tests/other-provinces, see its INDEX.md):
 every file's forms are found and named, their header and funds values read where the
 text allows, and nothing is reported that the form does not show."""
 
@@ -13,7 +13,7 @@ from linter.engine import Linter
 from linter.parse import parse_path
 from tests.forms import REGISTRY
 
-FIXTURES = Path(__file__).parent / "fixtures" / "other-provinces"
+FIXTURES = Path(__file__).parent / "other-provinces"
 
 
 def fixture(prefix: str) -> Path:
