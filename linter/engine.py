@@ -11,7 +11,7 @@ import os
 import sys
 import traceback
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from pathlib import Path
 from typing import IO
 
@@ -20,7 +20,7 @@ from linter.config import Resolver, RuleInForce, command_line
 from linter.messages import Catalog
 from linter.parse import parse_bytes, parse_path
 from linter.plugins import Registry, load_registry
-from linter.rule import SEVERITIES, Finding, Rule
+from linter.rule import ARITHMETIC, SEVERITIES, Finding, Rule
 
 INTERNAL_ERROR = "internal-error"
 
@@ -147,8 +147,9 @@ class Linter:
         effective = self.resolver.effective(config_path)
         forms = [FormSummary(f.index, f.project_name, f.span.line, f.layout, f.parsed) for f in document.forms]
         result = FileResult(document.path, document.encoding, forms, config=effective.source)
-        for in_force in effective.rules:
-            result.diagnostics.extend(self._run(in_force, document))
+        with localcontext(ARITHMETIC):
+            for in_force in effective.rules:
+                result.diagnostics.extend(self._run(in_force, document))
         result.diagnostics.sort(key=lambda d: (d.span.line, d.span.column, d.code))
         if result.diagnostics and document.text:
             lines = document.text.split("\n")

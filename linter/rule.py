@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from types import ModuleType
 
 from linter.ast import Cell, Form, Span
@@ -184,6 +184,15 @@ def plain(value: Decimal) -> str:
     return format(value, "f")
 
 
+# The context rules run in (set by the engine). A form's numbers are digit strings of
+# any length: with the widest exponent range nothing a form can hold overflows, and
+# results are rounded to 28 significant digits as usual.
+ARITHMETIC = Context(prec=28, rounding=ROUND_HALF_UP, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
 def cents(value: Decimal) -> Decimal:
-    """A computed value as a form would print it: two decimals, half up."""
-    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    """A computed value as a form would print it: two decimals, half up. The precision
+    grows with the value, so a 40-digit amount is rounded instead of failing."""
+    context = ARITHMETIC.copy()
+    context.prec = max(ARITHMETIC.prec, value.adjusted() + 3)
+    return value.quantize(Decimal("0.01"), context=context)
