@@ -21,7 +21,13 @@ from linter.ast import Cell, Form, Span
 SEVERITIES = ("info", "warning", "error")
 CODE_RE = re.compile(r"^[A-Z]{1,4}\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+OPTION_LIMIT = Decimal(10) ** 15  # a `decimal` option is 0 <= value < 10^15 …
+OPTION_PLACES = 15  # … with at most 15 decimals
 DOC_HEADINGS = ("## What it checks", "## Why it matters", "## Failing example", "## Passing example", "## Source")
+
+
+class OutOfRange(ValueError):
+    """An option value of the right kind but outside what the option can mean."""
 
 
 @dataclass(frozen=True)
@@ -42,9 +48,14 @@ class Option:
             if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
                 raise ValueError("a number")
             try:
-                return Decimal(str(value))
+                number = Decimal(str(value))
             except InvalidOperation:
                 raise ValueError("a number") from None
+            # Options are tolerances, points and amounts: NaN, infinities, negatives and
+            # exponents that would expand to gigabytes of digits are not values of those.
+            if not number.is_finite() or number < 0 or number >= OPTION_LIMIT or number.as_tuple().exponent < -OPTION_PLACES:
+                raise OutOfRange("a number in range")
+            return number
         if self.kind == "int":
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ValueError("a whole number")
