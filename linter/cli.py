@@ -23,6 +23,29 @@ lang_option = click.option(
 encoding_option = click.option("--encoding", default=None, help="Force the input encoding (utf-8, gb18030, utf-16…).")
 
 
+class ByteSize(click.ParamType):
+    """A size in bytes: 1000, 64K, 64M, 1G (binary multiples)."""
+
+    name = "size"
+    _UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().upper().removesuffix("B")
+        unit = text[-1:] if text[-1:] in self._UNITS else ""
+        number = text[: len(text) - len(unit)]
+        if not number.isdigit() or int(number) == 0 or len(number) > 12:
+            self.fail(f"'{value}' is not a size (1000, 64K, 64M, 1G)", param, ctx)
+        return int(number) * self._UNITS[unit]
+
+
+max_file_size_option = click.option(
+    "--max-file-size", type=ByteSize(), default="64M", show_default=True,
+    help="Files (and standard input) larger than this are reported, not read.",
+)
+
+
 class _Group(click.Group):
     """Any unexpected exception is an internal error: a clear message and exit code 3,
     never a bare traceback with an exit code that could be read as findings."""
@@ -62,16 +85,17 @@ def tune_gc() -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="text", show_default=True)
+@max_file_size_option
 @encoding_option
 @lang_option
-def parse(files: tuple[str, ...], output_format: str, encoding: str | None, lang: str) -> None:
+def parse(files: tuple[str, ...], output_format: str, max_file_size: int, encoding: str | None, lang: str) -> None:
     """Parse FILES and print the AST (JSON) or an outline (text). `-` reads standard input."""
     from linter.messages import Catalog
-    from linter.parse import parse_path
+    from linter.reading import read_document
 
     tune_gc()
     catalog = Catalog(lang)
-    documents = [parse_path(path, encoding) for path in files]
+    documents = [read_document(path, encoding, max_file_size) for path in files]
     if output_format == "json":
         import json
 
@@ -121,12 +145,15 @@ config_option = click.option(
 @click.option("--ignore", multiple=True, help="Also ignore these rules (same selectors).")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
 @click.option("--stdin-filename", help="The path of the text read from `-`, for configuration and messages.")
+@click.option("--follow-symlinks", is_flag=True, help="In folders, follow symbolic links that point outside the folder.")
+@max_file_size_option
 @config_option
 @encoding_option
 @lang_option
 def lint(
     paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...], strict: bool,
-    stdin_filename: str | None, config_path: str | None, encoding: str | None, lang: str,
+    stdin_filename: str | None, follow_symlinks: bool, max_file_size: int, config_path: str | None, encoding: str | None,
+    lang: str,
 ) -> None:
     """Lint forms in PATHS (files or folders; `-` reads standard input).
 
@@ -138,22 +165,28 @@ def lint(
     from linter.config import ConfigError
     from linter.engine import LintResult, Linter
 
+    from linter.reading import STDIN, read_document
+
     tune_gc()
+    if "" in paths:
+        raise click.UsageError("an empty path names no file; use . for the current folder")
     try:
-        linter = Linter(lang, Path(config_path) if config_path else None, _selectors(select), _selectors(ignore))
+        linter = Linter(
+            lang, Path(config_path) if config_path else None, _selectors(select), _selectors(ignore),
+            max_bytes=max_file_size, follow_symlinks=follow_symlinks,
+        )
         if output_format not in linter.registry.formatters:
             known = ", ".join(sorted(linter.registry.formatters))
             raise click.UsageError(f"unknown format '{output_format}' (known: {known})")
         _warn_plugin_errors(linter.registry, lang)
-        result = LintResult(rules=linter.registry.rules)
         for path in paths:
-            if path == "-":
-                shown = stdin_filename or "<stdin>"
-                result.files.append(linter.lint_bytes(sys.stdin.buffer.read(), shown, Path(stdin_filename or "."), encoding))
-                continue
-            if not Path(path).exists():
+            if path != STDIN and not os.path.lexists(path):
                 raise click.UsageError(f"path '{path}' does not exist")
-            result.files.extend(linter.lint_paths([path], encoding))
+        # Files in one sorted order whatever the order of the arguments; standard input last.
+        result = LintResult(linter.lint_paths([path for path in paths if path != STDIN], encoding), linter.registry.rules)
+        if STDIN in paths:
+            document = read_document(STDIN, encoding, max_file_size, shown=stdin_filename or "<stdin>")
+            result.files.append(linter.lint_document(document, Path(stdin_filename or ".")))
     except ConfigError as error:
         _fail_config(error, lang)
         return

@@ -25,6 +25,7 @@ from pathlib import Path
 from linter.config_reader import BadConfigFile, read_text, read_yaml
 from linter.plugins import Registry
 from linter.rule import SEVERITIES, OutOfRange, Rule
+from linter.walk import Filter
 
 CONFIG_NAMES = (".jxlint.yaml", "jxlint.yaml")
 TOP_KEYS = ("extends", "rules", "select", "extend-select", "ignore", "extend-ignore", "overrides", "include", "exclude")
@@ -412,6 +413,7 @@ class Resolver:
         self.cli = cli
         self._by_directory: dict[Path, Path | None] = {}
         self._effective: dict[tuple[Path | None, tuple[int, ...]], Effective] = {}
+        self._filters: dict[Path | None, Filter] = {}
 
     def config_path(self, path: Path) -> Path | None:
         if self.explicit is not None:
@@ -449,8 +451,14 @@ class Resolver:
             self._effective[layers] = Effective(settings, rules_in_force(settings, self.registry), source)
         return self._effective[layers]
 
-    def include_exclude(self, path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        settings, _ = self.settings_for(path)
-        include = settings.include.value if settings.include is not None else DEFAULT_INCLUDE
-        exclude = settings.exclude.value if settings.exclude is not None else DEFAULT_EXCLUDE
-        return include, exclude  # type: ignore[return-value]
+    def walk_filter(self, directory: Path) -> Filter:
+        """`include` and `exclude` in force in `directory`, cached per configuration file."""
+        config = self.config_path(directory)
+        if config not in self._filters:
+            settings, _ = self.settings_for(directory / "_")
+            include = settings.include.value if settings.include is not None else DEFAULT_INCLUDE
+            exclude = settings.exclude.value if settings.exclude is not None else DEFAULT_EXCLUDE
+            written_in = settings.exclude.origin.file if settings.exclude is not None else None
+            base = Path(os.path.abspath(written_in)).parent if written_in else Path(os.path.abspath(directory))
+            self._filters[config] = Filter(include, exclude, base)  # type: ignore[arg-type]
+        return self._filters[config]

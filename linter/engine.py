@@ -6,8 +6,6 @@ error naming the rule, and the other rules still run.
 
 from __future__ import annotations
 
-import fnmatch
-import os
 import sys
 import traceback
 from dataclasses import dataclass, field
@@ -18,9 +16,11 @@ from typing import IO
 from linter.ast import Document, Form, Span
 from linter.config import Resolver, RuleInForce, command_line
 from linter.messages import Catalog
-from linter.parse import parse_bytes, parse_path
+from linter.parse import parse_bytes
 from linter.plugins import Registry, load_registry
+from linter.reading import DEFAULT_MAX_BYTES, read_document
 from linter.rule import ARITHMETIC, SEVERITIES, Finding, Rule
+from linter.walk import discover
 
 INTERNAL_ERROR = "internal-error"
 
@@ -110,35 +110,26 @@ def _lower(a: str, b: str | None) -> str:
 class Linter:
     def __init__(
         self, lang: str = "zh", config: Path | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-        registry: Registry | None = None,
+        registry: Registry | None = None, max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: bool = False,
     ) -> None:
+        self.max_bytes = max_bytes
+        self.follow_symlinks = follow_symlinks
         self.registry = registry or load_registry()
         self.catalog = Catalog(lang)
         self.catalog.add(self.registry.messages)
         self.resolver = Resolver(self.registry, config, command_line(select, ignore, self.registry))
 
     def discover(self, paths: list[str]) -> list[Path]:
-        """Files named directly, and the files of folders matching `include`, minus `exclude`."""
-        found: list[Path] = []
-        for name in paths:
-            path = Path(name)
-            if not path.is_dir():
-                found.append(path)
-                continue
-            include, exclude = self.resolver.include_exclude(path)
-            for root, directories, files in os.walk(path):
-                directories[:] = sorted(d for d in directories if not _excluded(d, exclude))
-                for file in sorted(files):
-                    if any(fnmatch.fnmatch(file, pattern) for pattern in include) and not _excluded(file, exclude):
-                        found.append(Path(root) / file)
-        return found
+        """Files named directly, and the regular files of folders matching `include`, minus
+        `exclude`, in sorted order (see `linter.walk`)."""
+        return discover(paths, self.resolver.walk_filter, self.follow_symlinks)
 
     def lint_paths(self, paths: list[str], encoding: str | None = None) -> list[FileResult]:
         """Every file of `paths` (files and folders, see `discover`), linted."""
         return [self.lint_path(path, encoding) for path in self.discover(paths)]
 
     def lint_path(self, path: Path, encoding: str | None = None) -> FileResult:
-        return self.lint_document(parse_path(str(path), encoding), path)
+        return self.lint_document(read_document(str(path), encoding, self.max_bytes), path)
 
     def lint_bytes(self, data: bytes, shown: str, config_path: Path, encoding: str | None = None) -> FileResult:
         return self.lint_document(parse_bytes(data, shown, encoding), config_path)
@@ -204,10 +195,6 @@ class Linter:
             document.path, form.index if form else None, form.project_name if form else None, form.span.line if form else None,
             in_force.rule.code, INTERNAL_ERROR, "error", Span(span.line, span.column, span.line, span.column), message,
         )
-
-
-def _excluded(name: str, exclude: tuple[str, ...]) -> bool:
-    return any(fnmatch.fnmatch(name, pattern) for pattern in exclude)
 
 
 def lint_files(

@@ -47,6 +47,12 @@ OPTION_KINDS = {
     },
 }
 
+# What a path named on the command line is, when it is not a regular file.
+FILE_KINDS = {
+    "zh": {"directory": "文件夹", "fifo": "命名管道 FIFO", "socket": "套接字", "device": "设备", "other": "特殊文件"},
+    "en": {"directory": "a folder", "fifo": "a FIFO", "socket": "a socket", "device": "a device", "other": "a special file"},
+}
+
 CORE = {
     "zh": {
         "parse.unexpected": "无法识别表格结构：此处是{found_kind}「{found}」，按模板应为{expected}",
@@ -57,6 +63,9 @@ CORE = {
         "decode.undecodable": "无法按 {encoding} 解码：第 {offset} 字节起无效；可用 --encoding 指定编码（如 gb18030）",
         "decode.unknown_encoding": "未知的编码名称「{encoding}」",
         "file.unreadable": "无法读取文件：{error}",
+        "file.not_regular": "不是普通文件（{file_kind}），未读取",
+        "file.too_large": "文件超过 {limit}，未读取；可用 --max-file-size 调整上限",
+        "file.no_stdin": "标准输入已关闭，无法读取",
         "engine.rule_crashed": "规则 {rule} 内部出错，未能完成检查（{error}，{where}）；其他规则照常运行",
         "config.bad_yaml": "配置文件不是有效的 YAML：{error}",
         "config.bad_key": "配置项名称「{key}」无效",
@@ -99,6 +108,9 @@ CORE = {
         "decode.undecodable": "cannot decode as {encoding}: invalid bytes from byte {offset}; choose one with --encoding (e.g. gb18030)",
         "decode.unknown_encoding": "unknown encoding name '{encoding}'",
         "file.unreadable": "cannot read the file: {error}",
+        "file.not_regular": "not a regular file ({file_kind}); not read",
+        "file.too_large": "the file is over {limit}; not read (--max-file-size sets the limit)",
+        "file.no_stdin": "standard input is closed; nothing to read",
         "engine.rule_crashed": "rule {rule} failed internally and did not finish ({error}, {where}); the other rules still ran",
         "config.bad_yaml": "the configuration is not valid YAML: {error}",
         "config.bad_key": "'{key}' is not a valid key",
@@ -179,6 +191,8 @@ class _Arguments(dict):
         hint = args.get("hint")
         self["hint_zh"] = f"（是否要写「{hint}」？）" if hint else ""
         self["hint_en"] = f" (did you mean '{hint}'?)" if hint else ""
+        if "file_kind" in args:
+            self["file_kind"] = FILE_KINDS[lang].get(str(args["file_kind"]), args["file_kind"])
         if "found_kind" in args:
             self["found_kind"] = TERMINALS[lang].get(str(args["found_kind"]), args["found_kind"])
 
