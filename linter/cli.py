@@ -13,6 +13,7 @@ import sys
 import click
 
 from linter import __version__
+from linter.shown import escaped, quoted
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -116,7 +117,7 @@ def _fail_config(error, lang: str) -> None:
     from linter.messages import Catalog
 
     message = Catalog(lang).render(error.message_id, error.args_)
-    click.echo(f"{error.origin}: {message}", err=True)
+    click.echo(escaped(f"{error.origin}: {message}"), err=True)
     sys.exit(EXIT_USAGE)
 
 
@@ -177,11 +178,11 @@ def lint(
         )
         if output_format not in linter.registry.formatters:
             known = ", ".join(sorted(linter.registry.formatters))
-            raise click.UsageError(f"unknown format '{output_format}' (known: {known})")
+            raise click.UsageError(f"unknown format '{quoted(output_format)}' (known: {known})")
         _warn_plugin_errors(linter.registry, lang)
         for path in paths:
             if path != STDIN and not os.path.lexists(path):
-                raise click.UsageError(f"path '{path}' does not exist")
+                raise click.UsageError(f"path '{quoted(path, 400)}' does not exist")
         # Files in one sorted order whatever the order of the arguments; standard input last.
         result = LintResult(linter.lint_paths([path for path in paths if path != STDIN], encoding), linter.registry.rules)
         if STDIN in paths:
@@ -257,7 +258,7 @@ def explain(rule: str, lang: str) -> None:
         names = [*registry.rules, *(r.name for r in registry.rules.values())]
         close = difflib.get_close_matches(rule, names, n=1)
         hint = f" (did you mean {close[0]}?)" if close else ""
-        raise click.UsageError(f"unknown rule '{rule}'{hint}")
+        raise click.UsageError(f"unknown rule '{quoted(rule)}'{hint}")
     click.echo(f"{found.code} {found.name}  [{found.severity}; {', '.join(found.groups)}; {found.origin}]\n")
     click.echo(found.docs.strip())
     if found.options:

@@ -20,6 +20,7 @@ from linter.parse import parse_bytes
 from linter.plugins import Registry, load_registry
 from linter.reading import DEFAULT_MAX_BYTES, read_document
 from linter.rule import ARITHMETIC, SEVERITIES, Finding, Rule
+from linter.shown import MAX_QUOTED, shortened
 from linter.walk import discover
 
 INTERNAL_ERROR = "internal-error"
@@ -103,6 +104,13 @@ def _text(value: object) -> str | None:
     return format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
+def _project(form: Form | None) -> str | None:
+    """The 项目名称 a report repeats with each finding: a whole cell would make the
+    report grow with the cell, so it is shortened."""
+    name = form.project_name if form is not None else None
+    return shortened(name) if name is not None else None
+
+
 def _lower(a: str, b: str | None) -> str:
     return a if b is None or SEVERITIES.index(a) <= SEVERITIES.index(b) else b
 
@@ -136,7 +144,7 @@ class Linter:
 
     def lint_document(self, document: Document, config_path: Path) -> FileResult:
         effective = self.resolver.effective(config_path)
-        forms = [FormSummary(f.index, f.project_name, f.span.line, f.layout, f.parsed) for f in document.forms]
+        forms = [FormSummary(f.index, _project(f), f.span.line, f.layout, f.parsed) for f in document.forms]
         result = FileResult(document.path, document.encoding, forms, config=effective.source)
         with localcontext(ARITHMETIC):
             for in_force in effective.rules:
@@ -174,14 +182,14 @@ class Linter:
         return Diagnostic(
             path=document.path,
             form_index=form.index if form else None,
-            project=form.project_name if form else None,
+            project=_project(form),
             form_line=form.span.line if form else None,
             code=rule.code,
             name=rule.name,
             severity=_lower(in_force.severity, finding.severity),
             span=finding.span,
             message=self.catalog.render(f"{rule.code}.{finding.message_id}", args),
-            table_path=finding.table_path,
+            table_path=shortened(finding.table_path, 2 * MAX_QUOTED) if finding.table_path else None,
             expected=_text(finding.expected),
             actual=_text(finding.actual),
         )
@@ -192,7 +200,7 @@ class Linter:
         message = self.catalog.render("engine.rule_crashed", {"rule": f"{in_force.rule.code} {in_force.rule.name}", "error": f"{type(error).__name__}: {error}", "where": where})
         span = form.span if form is not None else Span(1, 1, 1, 1)
         return Diagnostic(
-            document.path, form.index if form else None, form.project_name if form else None, form.span.line if form else None,
+            document.path, form.index if form else None, _project(form), form.span.line if form else None,
             in_force.rule.code, INTERNAL_ERROR, "error", Span(span.line, span.column, span.line, span.column), message,
         )
 

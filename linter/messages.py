@@ -7,6 +7,8 @@ in both languages. Rule plugins add their own catalogs through the
 
 from __future__ import annotations
 
+from linter.shown import quoted
+
 LANGUAGES = ("zh", "en")
 
 # What a grammar terminal is, in words a finance officer uses.
@@ -176,11 +178,16 @@ class Catalog:
         return template.format_map(_Arguments(args, self.lang))
 
 
+_OWN_TEXT = frozenset({"problem", "known", "expected", "inserted", "cycle", "by", "rule", "choices"})
+
+
 class _Arguments(dict):
     """Formats list arguments of terminals as words, and missing keys as '?'."""
 
     def __init__(self, args: dict[str, object], lang: str) -> None:
-        super().__init__(args)
+        # Arguments quote form text, file names and config values: shortened and escaped,
+        # except those jxlint writes itself (a nested message, lists of known names).
+        super().__init__({key: value if key in _OWN_TEXT else quoted(value) for key, value in args.items()})
         self.lang = lang
         if isinstance(args.get("expected"), list):
             self["expected"] = terminal_words(args["expected"], lang)  # type: ignore[arg-type]
