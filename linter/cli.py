@@ -2,7 +2,8 @@
 so `jxlint --version` and `--help` start fast.
 
 Exit codes: 0 success; 1 findings that fail the run (parse diagnostics for
-`parse`); 2 usage or configuration error; 3 internal error.
+`parse`); 2 usage, configuration or environment error; 3 internal error;
+130 interrupted.
 """
 
 from __future__ import annotations
@@ -21,7 +22,17 @@ lang_option = click.option(
     "--lang", type=click.Choice(["zh", "en"]), default=lambda: os.environ.get("JXLINT_LANG", "zh"),
     show_default="zh", help="Message language / 提示语言 (or JXLINT_LANG).",
 )
-encoding_option = click.option("--encoding", default=None, help="Force the input encoding (utf-8, gb18030, utf-16…).")
+def _text_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from linter.decode import text_encoding
+
+    if value is not None and text_encoding(value) is None:
+        raise click.BadParameter(f"'{quoted(value)}' is not the name of a text encoding (utf-8, gb18030, utf-16…)")
+    return value
+
+
+encoding_option = click.option(
+    "--encoding", default=None, callback=_text_encoding, help="Force the input encoding (utf-8, gb18030, utf-16…).",
+)
 
 
 class ByteSize(click.ParamType):
@@ -49,13 +60,25 @@ max_file_size_option = click.option(
 
 class _Group(click.Group):
     """Any unexpected exception is an internal error: a clear message and exit code 3,
-    never a bare traceback with an exit code that could be read as findings."""
+    never a bare traceback with an exit code that could be read as findings. The
+    environment is not a bug: a closed or full output, a failed system call, exit 2
+    (see `linter.console`); Ctrl-C, exit 130."""
 
     def invoke(self, ctx: click.Context):
+        from linter import console
+
+        console.tolerate_unshowable()
         try:
-            return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit, KeyboardInterrupt):
+            try:
+                return super().invoke(ctx)
+            finally:
+                console.flush()
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
             raise
+        except KeyboardInterrupt:
+            sys.exit(console.interrupted())
+        except OSError as error:
+            sys.exit(console.environment_error(error))
         except Exception as error:
             import traceback
 
@@ -91,10 +114,12 @@ def tune_gc() -> None:
 @lang_option
 def parse(files: tuple[str, ...], output_format: str, max_file_size: int, encoding: str | None, lang: str) -> None:
     """Parse FILES and print the AST (JSON) or an outline (text). `-` reads standard input."""
+    from linter.console import report_stream
     from linter.messages import Catalog
     from linter.reading import read_document
 
     tune_gc()
+    _check_stdin(files)
     catalog = Catalog(lang)
     documents = [read_document(path, encoding, max_file_size) for path in files]
     if output_format == "json":
@@ -102,14 +127,23 @@ def parse(files: tuple[str, ...], output_format: str, max_file_size: int, encodi
 
         from linter.report.ast_json import documents_json
 
-        click.echo(json.dumps(documents_json(documents, catalog), ensure_ascii=False, indent=1))
+        report_stream("json").write(json.dumps(documents_json(documents, catalog), ensure_ascii=False, indent=1) + "\n")
     else:
         from linter.report.outline import outline
 
         for document in documents:
-            click.echo(outline(document, catalog))
+            report_stream("text").write(escaped(outline(document, catalog), keep="\n") + "\n")
     failed = any(document.problems or any(form.problems for form in document.forms) for document in documents)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _check_stdin(paths: tuple[str, ...]) -> None:
+    import errno
+
+    from linter.console import stdin_available
+
+    if "-" in paths and not stdin_available():
+        raise OSError(errno.EBADF, "standard input is closed")
 
 
 def _fail_config(error, lang: str) -> None:
@@ -159,18 +193,20 @@ def lint(
     """Lint forms in PATHS (files or folders; `-` reads standard input).
 
     Exit codes: 0 no error-level finding, 1 findings that fail the run,
-    2 usage or configuration error, 3 internal error.
+    2 usage, configuration or environment error, 3 internal error, 130 interrupted.
     """
     from pathlib import Path
 
     from linter.config import ConfigError
     from linter.engine import LintResult, Linter
 
+    from linter.console import report_stream
     from linter.reading import STDIN, read_document
 
     tune_gc()
     if "" in paths:
         raise click.UsageError("an empty path names no file; use . for the current folder")
+    _check_stdin(paths)
     try:
         linter = Linter(
             lang, Path(config_path) if config_path else None, _selectors(select), _selectors(ignore),
@@ -191,7 +227,7 @@ def lint(
     except ConfigError as error:
         _fail_config(error, lang)
         return
-    linter.registry.formatters[output_format](result, linter.catalog, sys.stdout)
+    linter.registry.formatters[output_format](result, linter.catalog, report_stream(output_format))
     if result.internal_errors:
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_FINDINGS if result.failed(strict) else EXIT_OK)

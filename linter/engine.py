@@ -20,7 +20,7 @@ from linter.parse import parse_bytes
 from linter.plugins import Registry, load_registry
 from linter.reading import DEFAULT_MAX_BYTES, read_document
 from linter.rule import ARITHMETIC, SEVERITIES, Finding, Rule
-from linter.shown import MAX_QUOTED, shortened
+from linter.shown import MAX_QUOTED, escaped, shortened
 from linter.walk import discover
 
 INTERNAL_ERROR = "internal-error"
@@ -145,7 +145,8 @@ class Linter:
     def lint_document(self, document: Document, config_path: Path) -> FileResult:
         effective = self.resolver.effective(config_path)
         forms = [FormSummary(f.index, _project(f), f.span.line, f.layout, f.parsed) for f in document.forms]
-        result = FileResult(document.path, document.encoding, forms, config=effective.source)
+        config = escaped(effective.source) if effective.source is not None else None
+        result = FileResult(document.path, document.encoding, forms, config=config)
         with localcontext(ARITHMETIC):
             for in_force in effective.rules:
                 result.diagnostics.extend(self._run(in_force, document))

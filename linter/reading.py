@@ -14,11 +14,14 @@ import sys
 from typing import BinaryIO
 
 from linter.ast import Document, Problem, Span
+from linter.decode import Decoded, decode
 from linter.parse import parse_bytes
+from linter.shown import escaped
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 STDIN = "-"
 _START = Span(1, 1, 1, 1)
+_TITLES = ("绩效自评表", "績效自評表")
 
 
 class Unreadable(Exception):
@@ -30,14 +33,28 @@ class Unreadable(Exception):
 
 def read_document(path: str, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, shown: str | None = None) -> Document:
     """The document of a file, or of standard input for `-` (named `shown` in messages)."""
-    name = shown or ("<stdin>" if path == STDIN else path)
+    # The name reports show: a file name that is not UTF-8 keeps its bytes as \xNN, so
+    # JSON and SARIF stay valid UTF-8.
+    name = escaped(shown or ("<stdin>" if path == STDIN else path))
     try:
         data = read_stdin(max_bytes) if path == STDIN else read_file(path, max_bytes)
     except Unreadable as problem:
         document = Document(name, None)
         document.problems.append(Problem("unreadable-file", problem.message_id, _START, problem.args_))
         return document
-    return parse_bytes(data, name, encoding)
+    document = parse_bytes(data, name, encoding)
+    if encoding is not None and not document.forms and not document.problems:
+        _check_forced_encoding(document, data, encoding)
+    return document
+
+
+def _check_forced_encoding(document: Document, data: bytes, encoding: str) -> None:
+    """A forced encoding that decodes but gives no form, where the detected one shows a
+    title (latin-1 on a GBK file): a finding naming both, not a quiet "no form"."""
+    detected = decode(data)
+    if isinstance(detected, Decoded) and any(title in detected.text for title in _TITLES):
+        args = {"encoding": encoding, "detected": detected.encoding}
+        document.problems.append(Problem("unreadable-file", "decode.no_form_in_encoding", _START, args))
 
 
 def read_file(path: str, max_bytes: int) -> bytes:

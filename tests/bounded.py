@@ -18,13 +18,21 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
+def command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "linter.cli", *args]
+
+
 def jxlint(
     *args: str, cwd: Path | None = None, input: bytes | None = None, env: dict[str, str] | None = None,
-    stdout=subprocess.PIPE, stdin=None, timeout: float = TIME_LIMIT,
+    stdout=subprocess.PIPE, stdin=None, timeout: float = TIME_LIMIT, shell_redirect: str = "",
 ) -> subprocess.CompletedProcess[bytes]:
-    """`python -m linter.cli ARGS`, output as bytes; TimeoutExpired if it runs too long."""
+    """`python -m linter.cli ARGS`, output as bytes; TimeoutExpired if it runs too long.
+    `shell_redirect` (`>&-`, `<&-`): run through sh with it, to close a standard stream."""
     environment = dict(os.environ, PYTHONPATH=str(ROOT), **(env or {}))
+    argv = command(*args)
+    if shell_redirect:
+        argv = ["sh", "-c", 'exec "$@" ' + shell_redirect, "sh", *argv]
     return subprocess.run(
-        [sys.executable, "-m", "linter.cli", *args], cwd=cwd or ROOT, input=input, stdin=stdin, stdout=stdout,
+        argv, cwd=cwd or ROOT, input=input, stdin=stdin, stdout=stdout,
         stderr=subprocess.PIPE, env=environment, timeout=timeout, preexec_fn=_limit_memory,
     )
