@@ -92,10 +92,54 @@ class _Group(click.Group):
             sys.exit(EXIT_INTERNAL)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="jxlint")
-def main() -> None:
+def _no_plugins(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.meta["jxlint.no_plugins"] = True
+
+
+no_plugins_option = click.option(
+    "--no-plugins", is_flag=True, expose_value=False, callback=_no_plugins,
+    help="Load no plugin, only jxlint's own rules and formats (or JXLINT_DISABLE_PLUGINS=1).",
+)
+
+
+def _load_registry(untrusted: tuple = ()):
+    from linter.plugins import load_registry
+
+    disabled = click.get_current_context().meta.get("jxlint.no_plugins", False)
+    return load_registry(plugins=False if disabled else None, untrusted=untrusted)
+
+
+@click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-V", "--version", "version", is_flag=True, help="Show the version and exit; with -v, the plugins loaded too.")
+@click.option("-v", "--verbose", is_flag=True, help="With --version: list the plugins loaded.")
+@no_plugins_option
+@click.pass_context
+def main(ctx: click.Context, version: bool, verbose: bool) -> None:
     """jxlint: lint 项目支出绩效自评表 (performance self-evaluation forms)."""
+    if version:
+        click.echo(f"jxlint, version {__version__}")
+        if verbose:
+            _echo_plugins(_load_registry())
+        ctx.exit(0)
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+        ctx.exit(0)
+
+
+def _echo_plugins(registry) -> None:
+    from linter.plugins import DISABLE_VARIABLE
+
+    if registry.disabled:
+        click.echo(f"plugins: disabled (--no-plugins or {DISABLE_VARIABLE})")
+        return
+    click.echo(f"plugins: {len(registry.plugins)} loaded" + (":" if registry.plugins else ""))
+    for plugin in registry.plugins:
+        click.echo(f"  {plugin.name} = {plugin.value}  ({plugin.distribution})")
+    for problem in registry.errors:
+        click.echo(f"  {problem.name}: failed to load: {escaped(problem.error)}")
+    for ignored in registry.ignored:
+        click.echo(f"  {ignored}: ignored (found only in the current folder or a configuration's folder)")
 
 
 def tune_gc() -> None:
@@ -185,6 +229,7 @@ config_option = click.option(
 @config_option
 @encoding_option
 @lang_option
+@no_plugins_option
 def lint(
     paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...], strict: bool,
     stdin_filename: str | None, follow_symlinks: bool, max_file_size: int, config_path: str | None, encoding: str | None,
@@ -208,9 +253,10 @@ def lint(
         raise click.UsageError("an empty path names no file; use . for the current folder")
     _check_stdin(paths)
     try:
+        untrusted = (Path(config_path).parent,) if config_path else ()
         linter = Linter(
             lang, Path(config_path) if config_path else None, _selectors(select), _selectors(ignore),
-            max_bytes=max_file_size, follow_symlinks=follow_symlinks,
+            registry=_load_registry(untrusted), max_bytes=max_file_size, follow_symlinks=follow_symlinks,
         )
         if output_format not in linter.registry.formatters:
             known = ", ".join(sorted(linter.registry.formatters))
@@ -237,14 +283,13 @@ def lint(
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @config_option
 @lang_option
+@no_plugins_option
 def rules_command(output_format: str, config_path: str | None, lang: str) -> None:
     """List every rule: code, name, default severity, groups, and whether it is enabled here."""
     from pathlib import Path
 
     from linter.config import ConfigError, Resolver, Settings, rules_in_force
-    from linter.plugins import load_registry
-
-    registry = load_registry()
+    registry = _load_registry()
     _warn_plugin_errors(registry, lang)
     try:
         settings, _ = Resolver(registry, Path(config_path) if config_path else None, Settings()).settings_for(Path.cwd() / "x.txt")
@@ -282,11 +327,10 @@ def rules_command(output_format: str, config_path: str | None, lang: str) -> Non
 @main.command()
 @click.argument("rule")
 @lang_option
+@no_plugins_option
 def explain(rule: str, lang: str) -> None:
     """Show the documentation of a rule, by code (JX105) or name."""
-    from linter.plugins import load_registry
-
-    registry = load_registry()
+    registry = _load_registry()
     found = registry.rule(rule)
     if found is None:
         import difflib
@@ -315,9 +359,7 @@ def _settings_for(file: str, config_path: str | None, lang: str):
     from pathlib import Path
 
     from linter.config import ConfigError, Resolver, Settings, rules_in_force
-    from linter.plugins import load_registry
-
-    registry = load_registry()
+    registry = _load_registry()
     try:
         resolver = Resolver(registry, Path(config_path) if config_path else None, Settings())
         settings, source = resolver.settings_for(Path(file))
@@ -331,6 +373,7 @@ def _settings_for(file: str, config_path: str | None, lang: str):
 @click.argument("file", type=click.Path())
 @config_option
 @lang_option
+@no_plugins_option
 def show(file: str, config_path: str | None, lang: str) -> None:
     """Print the effective configuration for FILE, as YAML."""
     import yaml
@@ -362,6 +405,7 @@ def show(file: str, config_path: str | None, lang: str) -> None:
 @click.argument("file", type=click.Path())
 @config_option
 @lang_option
+@no_plugins_option
 def explain_config(file: str, config_path: str | None, lang: str) -> None:
     """For each setting in force for FILE, say which file and line set it."""
     from linter.config import DEFAULT
