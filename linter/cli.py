@@ -22,6 +22,8 @@ lang_option = click.option(
     "--lang", type=click.Choice(["zh", "en"]), default=lambda: os.environ.get("JXLINT_LANG", "zh"),
     show_default="zh", help="Message language / 提示语言 (or JXLINT_LANG).",
 )
+
+
 def _text_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     from linter.decode import text_encoding
 
@@ -163,7 +165,7 @@ def parse(files: tuple[str, ...], output_format: str, max_file_size: int, encodi
     from linter.reading import read_document
 
     tune_gc()
-    _check_stdin(files)
+    _check_paths(files)
     catalog = Catalog(lang)
     documents = [read_document(path, encoding, max_file_size) for path in files]
     if output_format == "json":
@@ -175,17 +177,21 @@ def parse(files: tuple[str, ...], output_format: str, max_file_size: int, encodi
     else:
         from linter.report.outline import outline
 
+        stream = report_stream("text")
         for document in documents:
-            report_stream("text").write(escaped(outline(document, catalog), keep="\n") + "\n")
+            stream.write(escaped(outline(document, catalog), keep="\n") + "\n")
     failed = any(document.problems or any(form.problems for form in document.forms) for document in documents)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def _check_stdin(paths: tuple[str, ...]) -> None:
+def _check_paths(paths: tuple[str, ...]) -> None:
+    """An empty path is a usage error (not the current folder); `-` needs standard input."""
     import errno
 
     from linter.console import stdin_available
 
+    if "" in paths:
+        raise click.UsageError("an empty path names no file; use . for the current folder")
     if "-" in paths and not stdin_available():
         raise OSError(errno.EBADF, "standard input is closed")
 
@@ -243,15 +249,12 @@ def lint(
     from pathlib import Path
 
     from linter.config import ConfigError
-    from linter.engine import LintResult, Linter
-
     from linter.console import report_stream
+    from linter.engine import LintResult, Linter
     from linter.reading import STDIN, read_document
 
     tune_gc()
-    if "" in paths:
-        raise click.UsageError("an empty path names no file; use . for the current folder")
-    _check_stdin(paths)
+    _check_paths(paths)
     try:
         untrusted = (Path(config_path).parent,) if config_path else ()
         linter = Linter(
@@ -289,6 +292,7 @@ def rules_command(output_format: str, config_path: str | None, lang: str) -> Non
     from pathlib import Path
 
     from linter.config import ConfigError, Resolver, Settings, rules_in_force
+
     registry = _load_registry()
     _warn_plugin_errors(registry, lang)
     try:
@@ -359,6 +363,7 @@ def _settings_for(file: str, config_path: str | None, lang: str):
     from pathlib import Path
 
     from linter.config import ConfigError, Resolver, Settings, rules_in_force
+
     registry = _load_registry()
     try:
         resolver = Resolver(registry, Path(config_path) if config_path else None, Settings())
