@@ -60,26 +60,34 @@ def discover(names: list[str], filter_for: Callable[[Path], Filter], follow_syml
 def _walk(root: Path, filter_for: Callable[[Path], Filter], follow_symlinks: bool) -> Iterator[Path]:
     inside = root.resolve()
     visited: set[Path] = set()
-    for directory, folders, files in os.walk(root, followlinks=follow_symlinks):
+    for directory, folders, files in os.walk(root, followlinks=True):
         here = Path(directory)
-        if follow_symlinks:  # a link to a parent folder must not make the walk endless
-            real = here.resolve()
-            if real in visited:
-                folders[:] = []
-                continue
-            visited.add(real)
+        real = here.resolve()
+        if real in visited:  # a link to a folder already walked (or to a parent): once is enough
+            folders[:] = []
+            continue
+        visited.add(real)
         rules = filter_for(here)
-        folders[:] = sorted(folder for folder in folders if not rules.excludes(here / folder))
+        folders[:] = sorted(
+            folder for folder in folders
+            if not rules.excludes(here / folder) and _followed(here / folder, inside, follow_symlinks)
+        )
         for name in sorted(files):
             path = here / name
             if rules.includes(name) and not rules.excludes(path) and _regular(path, inside, follow_symlinks):
                 yield path
 
 
+def _followed(path: Path, inside: Path, follow_symlinks: bool) -> bool:
+    """A real entry, or a link that stays inside the folder walked (any link if asked)."""
+    try:
+        return follow_symlinks or not path.is_symlink() or path.resolve().is_relative_to(inside)
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+
+
 def _regular(path: Path, inside: Path, follow_symlinks: bool) -> bool:
     try:
-        if path.is_symlink() and not follow_symlinks and not path.resolve().is_relative_to(inside):
-            return False
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except (OSError, RuntimeError):  # a dangling link or a loop of links
+        return _followed(path, inside, follow_symlinks) and stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:  # a dangling link
         return False

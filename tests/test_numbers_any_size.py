@@ -54,3 +54,12 @@ def test_a_41_digit_rate_is_checked_not_crashed():
     diagnostics = lint(BASE.replace("90.00%\t9.00", "9" * 41 + ".5%\t9.00", 1))
     assert not [d for d in diagnostics if d.name == INTERNAL_ERROR]
     assert {"JX102", "JX105"} <= {d.code for d in diagnostics}
+
+
+def test_the_cli_lints_a_41_digit_rate_within_limits(tmp_path):
+    from tests.bounded import jxlint
+
+    (tmp_path / "form.txt").write_text(BASE.replace("90.00%\t9.00", "9" * 41 + ".5%\t9.00", 1), encoding="utf-8")
+    result = jxlint("lint", "form.txt", cwd=tmp_path)
+    assert result.returncode == 1 and b"internal" not in result.stdout + result.stderr  # was exit 3
+    assert b"JX102 [execution-rate-mismatch]" in result.stdout
