@@ -2,7 +2,8 @@
 so `jxlint --version` and `--help` start fast.
 
 Exit codes: 0 success; 1 findings that fail the run (parse diagnostics for
-`parse`); 2 usage or configuration error; 3 internal error.
+`parse`); 2 usage, configuration or environment error; 3 internal error;
+130 interrupted.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 import click
 
 from linter import __version__
+from linter.shown import escaped, quoted
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -20,18 +22,65 @@ lang_option = click.option(
     "--lang", type=click.Choice(["zh", "en"]), default=lambda: os.environ.get("JXLINT_LANG", "zh"),
     show_default="zh", help="Message language / 提示语言 (or JXLINT_LANG).",
 )
-encoding_option = click.option("--encoding", default=None, help="Force the input encoding (utf-8, gb18030, utf-16…).")
+
+
+def _text_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from linter.decode import text_encoding
+
+    if value is not None and text_encoding(value) is None:
+        raise click.BadParameter(f"'{quoted(value)}' is not the name of a text encoding (utf-8, gb18030, utf-16…)")
+    return value
+
+
+encoding_option = click.option(
+    "--encoding", default=None, callback=_text_encoding, help="Force the input encoding (utf-8, gb18030, utf-16…).",
+)
+
+
+class ByteSize(click.ParamType):
+    """A size in bytes: 1000, 64K, 64M, 1G (binary multiples)."""
+
+    name = "size"
+    _UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().upper().removesuffix("B")
+        unit = text[-1:] if text[-1:] in self._UNITS else ""
+        number = text[: len(text) - len(unit)]
+        if not number.isdigit() or int(number) == 0 or len(number) > 12:
+            self.fail(f"'{value}' is not a size (1000, 64K, 64M, 1G)", param, ctx)
+        return int(number) * self._UNITS[unit]
+
+
+max_file_size_option = click.option(
+    "--max-file-size", type=ByteSize(), default="64M", show_default=True,
+    help="Files (and standard input) larger than this are reported, not read.",
+)
 
 
 class _Group(click.Group):
     """Any unexpected exception is an internal error: a clear message and exit code 3,
-    never a bare traceback with an exit code that could be read as findings."""
+    never a bare traceback with an exit code that could be read as findings. The
+    environment is not a bug: a closed or full output, a failed system call, exit 2
+    (see `linter.console`); Ctrl-C, exit 130."""
 
     def invoke(self, ctx: click.Context):
+        from linter import console
+
+        console.tolerate_unshowable()
         try:
-            return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit, KeyboardInterrupt):
+            try:
+                return super().invoke(ctx)
+            finally:
+                console.flush()
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
             raise
+        except KeyboardInterrupt:
+            sys.exit(console.interrupted())
+        except OSError as error:
+            sys.exit(console.environment_error(error))
         except Exception as error:
             import traceback
 
@@ -45,10 +94,54 @@ class _Group(click.Group):
             sys.exit(EXIT_INTERNAL)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="jxlint")
-def main() -> None:
+def _no_plugins(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.meta["jxlint.no_plugins"] = True
+
+
+no_plugins_option = click.option(
+    "--no-plugins", is_flag=True, expose_value=False, callback=_no_plugins,
+    help="Load no plugin, only jxlint's own rules and formats (or JXLINT_DISABLE_PLUGINS=1).",
+)
+
+
+def _load_registry(untrusted: tuple = ()):
+    from linter.plugins import load_registry
+
+    disabled = click.get_current_context().meta.get("jxlint.no_plugins", False)
+    return load_registry(plugins=False if disabled else None, untrusted=untrusted)
+
+
+@click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-V", "--version", "version", is_flag=True, help="Show the version and exit; with -v, the plugins loaded too.")
+@click.option("-v", "--verbose", is_flag=True, help="With --version: list the plugins loaded.")
+@no_plugins_option
+@click.pass_context
+def main(ctx: click.Context, version: bool, verbose: bool) -> None:
     """jxlint: lint 项目支出绩效自评表 (performance self-evaluation forms)."""
+    if version:
+        click.echo(f"jxlint, version {__version__}")
+        if verbose:
+            _echo_plugins(_load_registry())
+        ctx.exit(0)
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+        ctx.exit(0)
+
+
+def _echo_plugins(registry) -> None:
+    from linter.plugins import DISABLE_VARIABLE
+
+    if registry.disabled:
+        click.echo(f"plugins: disabled (--no-plugins or {DISABLE_VARIABLE})")
+        return
+    click.echo(f"plugins: {len(registry.plugins)} loaded" + (":" if registry.plugins else ""))
+    for plugin in registry.plugins:
+        click.echo(f"  {plugin.name} = {plugin.value}  ({plugin.distribution})")
+    for problem in registry.errors:
+        click.echo(f"  {problem.name}: failed to load: {escaped(problem.error)}")
+    for ignored in registry.ignored:
+        click.echo(f"  {ignored}: ignored (found only in the current folder or a configuration's folder)")
 
 
 def tune_gc() -> None:
@@ -62,35 +155,53 @@ def tune_gc() -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="text", show_default=True)
+@max_file_size_option
 @encoding_option
 @lang_option
 @click.option("--template", help="Read every form with this template, not the detected one.")
-def parse(files: tuple[str, ...], output_format: str, encoding: str | None, lang: str, template: str | None) -> None:
+def parse(
+    files: tuple[str, ...], output_format: str, max_file_size: int, encoding: str | None, lang: str, template: str | None
+) -> None:
     """Parse FILES and print the AST (JSON) or an outline (text). `-` reads standard input.
     Each form shows the template it was read with."""
+    from linter.console import report_stream
     from linter.messages import Catalog
-    from linter.parse import parse_path
+    from linter.reading import read_document
     from linter.templates import builtin_templates
 
     tune_gc()
+    _check_paths(files)
     catalog = Catalog(lang)
     if template is not None and builtin_templates().get(template) is None:
         known = ", ".join(item.id for item in builtin_templates())
         raise click.UsageError(f"unknown template '{template}' (known: {known})")
-    documents = [parse_path(path, encoding, template=template) for path in files]
+    documents = [read_document(path, encoding, max_file_size, template=template) for path in files]
     if output_format == "json":
         import json
 
         from linter.report.ast_json import documents_json
 
-        click.echo(json.dumps(documents_json(documents, catalog), ensure_ascii=False, indent=1))
+        report_stream("json").write(json.dumps(documents_json(documents, catalog), ensure_ascii=False, indent=1) + "\n")
     else:
         from linter.report.outline import outline
 
+        stream = report_stream("text")
         for document in documents:
-            click.echo(outline(document, catalog))
+            stream.write(escaped(outline(document, catalog), keep="\n") + "\n")
     failed = any(document.problems or any(form.problems for form in document.forms) for document in documents)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _check_paths(paths: tuple[str, ...]) -> None:
+    """An empty path is a usage error (not the current folder); `-` needs standard input."""
+    import errno
+
+    from linter.console import stdin_available
+
+    if "" in paths:
+        raise click.UsageError("an empty path names no file; use . for the current folder")
+    if "-" in paths and not stdin_available():
+        raise OSError(errno.EBADF, "standard input is closed")
 
 
 def _fail_config(error, lang: str) -> None:
@@ -98,7 +209,7 @@ def _fail_config(error, lang: str) -> None:
     from linter.messages import Catalog
 
     message = Catalog(lang).render(error.message_id, error.args_)
-    click.echo(f"{error.origin}: {message}", err=True)
+    click.echo(escaped(f"{error.origin}: {message}"), err=True)
     sys.exit(EXIT_USAGE)
 
 
@@ -127,46 +238,55 @@ config_option = click.option(
 @click.option("--ignore", multiple=True, help="Also ignore these rules (same selectors).")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
 @click.option("--stdin-filename", help="The path of the text read from `-`, for configuration and messages.")
+@click.option("--follow-symlinks", is_flag=True, help="In folders, follow symbolic links that point outside the folder.")
+@max_file_size_option
 @config_option
 @encoding_option
 @lang_option
+@no_plugins_option
 @click.option("--template", help="Read every form with this template (an id from `jxlint templates`), not the detected one.")
 def lint(
     paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...], strict: bool,
-    stdin_filename: str | None, config_path: str | None, encoding: str | None, lang: str, template: str | None,
+    stdin_filename: str | None, follow_symlinks: bool, max_file_size: int, config_path: str | None, encoding: str | None,
+    lang: str, template: str | None,
 ) -> None:
     """Lint forms in PATHS (files or folders; `-` reads standard input).
 
     Exit codes: 0 no error-level finding, 1 findings that fail the run,
-    2 usage or configuration error, 3 internal error.
+    2 usage, configuration or environment error, 3 internal error, 130 interrupted.
     """
     from pathlib import Path
 
     from linter.config import ConfigError
+    from linter.console import report_stream
     from linter.engine import LintResult, Linter
+    from linter.reading import STDIN, read_document
 
     tune_gc()
+    _check_paths(paths)
     try:
+        untrusted = (Path(config_path).parent,) if config_path else ()
         linter = Linter(
-            lang, Path(config_path) if config_path else None, _selectors(select), _selectors(ignore), template=template
+            lang, Path(config_path) if config_path else None, _selectors(select), _selectors(ignore),
+            registry=_load_registry(untrusted), max_bytes=max_file_size, follow_symlinks=follow_symlinks,
+            template=template,
         )
         if output_format not in linter.registry.formatters:
             known = ", ".join(sorted(linter.registry.formatters))
-            raise click.UsageError(f"unknown format '{output_format}' (known: {known})")
+            raise click.UsageError(f"unknown format '{quoted(output_format)}' (known: {known})")
         _warn_plugin_errors(linter.registry, lang)
-        result = LintResult(rules=linter.registry.rules)
         for path in paths:
-            if path == "-":
-                shown = stdin_filename or "<stdin>"
-                result.files.append(linter.lint_bytes(sys.stdin.buffer.read(), shown, Path(stdin_filename or "."), encoding))
-                continue
-            if not Path(path).exists():
-                raise click.UsageError(f"path '{path}' does not exist")
-            result.files.extend(linter.lint_paths([path], encoding))
+            if path != STDIN and not os.path.lexists(path):
+                raise click.UsageError(f"path '{quoted(path, 400)}' does not exist")
+        # Files in one sorted order whatever the order of the arguments; standard input last.
+        result = LintResult(linter.lint_paths([path for path in paths if path != STDIN], encoding), linter.registry.rules)
+        if STDIN in paths:
+            document = read_document(STDIN, encoding, max_file_size, shown=stdin_filename or "<stdin>")
+            result.files.append(linter.lint_document(document, Path(stdin_filename or ".")))
     except ConfigError as error:
         _fail_config(error, lang)
         return
-    linter.registry.formatters[output_format](result, linter.catalog, sys.stdout)
+    linter.registry.formatters[output_format](result, linter.catalog, report_stream(output_format))
     if result.internal_errors:
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_FINDINGS if result.failed(strict) else EXIT_OK)
@@ -176,14 +296,14 @@ def lint(
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @config_option
 @lang_option
+@no_plugins_option
 def rules_command(output_format: str, config_path: str | None, lang: str) -> None:
     """List every rule: code, name, default severity, groups, and whether it is enabled here."""
     from pathlib import Path
 
     from linter.config import ConfigError, Resolver, Settings, rules_in_force
-    from linter.plugins import load_registry
 
-    registry = load_registry()
+    registry = _load_registry()
     _warn_plugin_errors(registry, lang)
     try:
         settings, _ = Resolver(registry, Path(config_path) if config_path else None, Settings()).settings_for(Path.cwd() / "x.txt")
@@ -252,11 +372,10 @@ def templates_command(output_format: str, lang: str) -> None:
 @main.command()
 @click.argument("rule")
 @lang_option
+@no_plugins_option
 def explain(rule: str, lang: str) -> None:
     """Show the documentation of a rule, by code (JX105) or name."""
-    from linter.plugins import load_registry
-
-    registry = load_registry()
+    registry = _load_registry()
     found = registry.rule(rule)
     if found is None:
         import difflib
@@ -264,7 +383,7 @@ def explain(rule: str, lang: str) -> None:
         names = [*registry.rules, *(r.name for r in registry.rules.values())]
         close = difflib.get_close_matches(rule, names, n=1)
         hint = f" (did you mean {close[0]}?)" if close else ""
-        raise click.UsageError(f"unknown rule '{rule}'{hint}")
+        raise click.UsageError(f"unknown rule '{quoted(rule)}'{hint}")
     click.echo(f"{found.code} {found.name}  [{found.severity}; {', '.join(found.groups)}; {found.origin}]\n")
     click.echo(found.docs.strip())
     if found.options:
@@ -285,9 +404,8 @@ def _settings_for(file: str, config_path: str | None, lang: str):
     from pathlib import Path
 
     from linter.config import ConfigError, Resolver, Settings, rules_in_force
-    from linter.plugins import load_registry
 
-    registry = load_registry()
+    registry = _load_registry()
     try:
         resolver = Resolver(registry, Path(config_path) if config_path else None, Settings())
         settings, source = resolver.settings_for(Path(file))
@@ -301,6 +419,7 @@ def _settings_for(file: str, config_path: str | None, lang: str):
 @click.argument("file", type=click.Path())
 @config_option
 @lang_option
+@no_plugins_option
 def show(file: str, config_path: str | None, lang: str) -> None:
     """Print the effective configuration for FILE, as YAML."""
     import yaml
@@ -333,6 +452,7 @@ def show(file: str, config_path: str | None, lang: str) -> None:
 @click.argument("file", type=click.Path())
 @config_option
 @lang_option
+@no_plugins_option
 def explain_config(file: str, config_path: str | None, lang: str) -> None:
     """For each setting in force for FILE, say which file and line set it."""
     from linter.config import DEFAULT

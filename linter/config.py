@@ -22,10 +22,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from linter.config_reader import BadConfigFile, read_text, read_yaml
 from linter.plugins import Registry
-from linter.rule import SEVERITIES, Rule
+from linter.rule import SEVERITIES, OutOfRange, Rule
+from linter.walk import Filter
 
 CONFIG_NAMES = (".jxlint.yaml", "jxlint.yaml")
 TOP_KEYS = (
@@ -35,7 +35,8 @@ OVERRIDE_KEYS = ("files", "template", "rules", "select", "extend-select", "ignor
 DEFAULT_INCLUDE = ("*.txt", "*.tsv", "*.md")
 DEFAULT_EXCLUDE = (".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist")
 SEVERITY_ORDER = {"off": 0, "info": 1, "warning": 2, "error": 3}
-_PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+MAX_EXTENDS_DEPTH = 32
+CONFIG_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -118,48 +119,6 @@ class Effective:
         return self.settings.template.value if self.settings.template is not None else None  # type: ignore[return-value]
 
 
-# YAML with positions -----------------------------------------------------------------------
-
-
-def _read_yaml(text: str, file: str) -> tuple[object, dict[tuple, int]]:
-    """Parse with yaml.SafeLoader, keeping the line of every key and list item."""
-    lines: dict[tuple, int] = {}
-    loader = yaml.SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return {}, lines
-
-        def read(node, path):
-            lines.setdefault(path, node.start_mark.line + 1)
-            if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
-                raise ConfigError("config.bad_yaml", {"error": f"tag {node.tag} is not allowed"}, Origin(file, node.start_mark.line + 1))
-            if isinstance(node, yaml.MappingNode):
-                out = {}
-                for key_node, value_node in node.value:
-                    key = loader.construct_object(key_node, deep=True)
-                    line = key_node.start_mark.line + 1
-                    if not isinstance(key, (str, int)):
-                        raise ConfigError("config.bad_key", {"key": key}, Origin(file, line))
-                    if key in out:
-                        raise ConfigError("config.duplicate_key", {"key": key}, Origin(file, line))
-                    lines[path + (key,)] = line
-                    out[key] = read(value_node, path + (key,))
-                return out
-            if isinstance(node, yaml.SequenceNode):
-                return [read(item, path + (index,)) for index, item in enumerate(node.value)]
-            return loader.construct_object(node, deep=True)
-
-        return read(node, ()), lines
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        problem = getattr(error, "problem", None) or str(error)
-        raise ConfigError("config.bad_yaml", {"error": problem}, Origin(file, line)) from None
-    finally:
-        loader.dispose()
-
-
 # Loading ------------------------------------------------------------------------------------
 
 
@@ -177,14 +136,19 @@ class Loader:
             raise ConfigError("config.cycle", {"cycle": cycle}, Origin(str(chain[-1]), 1))
         if path in self._files:
             return self._files[path]
+        if len(chain) >= MAX_EXTENDS_DEPTH:
+            raise ConfigError("config.extends_too_deep", {"limit": MAX_EXTENDS_DEPTH}, Origin(_shown(chain[-1]), 1))
         shown = _shown(path)
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise ConfigError("config.unreadable", {"error": str(error)}, Origin(shown)) from None
-        data, lines = _read_yaml(text, shown)
+            data, lines = read_yaml(read_text(path))
+        except BadConfigFile as error:
+            raise ConfigError(error.message_id, error.args_, Origin(shown, error.line)) from None
         if not isinstance(data, dict):
             raise ConfigError("config.not_mapping", {}, Origin(shown, 1))
+        if chain and data and not any(key in TOP_KEYS or _did_you_mean(str(key), TOP_KEYS) for key in data):
+            # Named by an `extends` (which a repository's config controls) and no key is one
+            # of ours or a typo of one: not a configuration, and its content is not shown.
+            raise ConfigError("config.not_config", {}, Origin(shown))
         settings = self._layer(data, lines, shown, path.parent, (*chain, path))
         self._files[path] = settings
         return settings
@@ -214,11 +178,13 @@ class Loader:
             raise ConfigError("config.type", {"key": "extends", "expected": "text"}, origin)
         if name in self.registry.rule_sets:
             return self.registry.rule_sets[name]
-        if name.endswith((".yaml", ".yml")) or "/" in name:
+        if name.lower().endswith(CONFIG_SUFFIXES):
             path = (base / name)
             if not path.exists():
                 raise ConfigError("config.missing_file", {"path": name}, origin)
             return path
+        if "/" in name or os.sep in name:
+            raise ConfigError("config.extends_not_yaml", {"path": name}, origin)
         raise ConfigError(
             "config.unknown_rule_set",
             {"name": name, "hint": _did_you_mean(name, self.registry.rule_sets), "known": ", ".join(sorted(self.registry.rule_sets))},
@@ -299,9 +265,10 @@ class Loader:
                 option = rule.options[key]
                 try:
                     out["option:" + key] = Valued(option.convert(value), at)
-                except ValueError:
+                except ValueError as error:
                     args = {"rule": rule.code, "option": key, "kind": option.kind, "choices": ", ".join(option.choices), "value": value}
-                    raise ConfigError("config.option_type", args, at) from None
+                    message_id = "config.option_range" if isinstance(error, OutOfRange) else "config.option_type"
+                    raise ConfigError(message_id, args, at) from None
             else:
                 known = ["severity", "locked", *rule.options]
                 raise ConfigError(
@@ -488,6 +455,7 @@ class Resolver:
         self.cli = cli
         self._by_directory: dict[Path, Path | None] = {}
         self._effective: dict[tuple[Path | None, tuple[int, ...]], Effective] = {}
+        self._filters: dict[Path | None, Filter] = {}
 
     def config_path(self, path: Path) -> Path | None:
         if self.explicit is not None:
@@ -525,8 +493,14 @@ class Resolver:
             self._effective[layers] = Effective(settings, rules_in_force(settings, self.registry), source)
         return self._effective[layers]
 
-    def include_exclude(self, path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        settings, _ = self.settings_for(path)
-        include = settings.include.value if settings.include is not None else DEFAULT_INCLUDE
-        exclude = settings.exclude.value if settings.exclude is not None else DEFAULT_EXCLUDE
-        return include, exclude  # type: ignore[return-value]
+    def walk_filter(self, directory: Path) -> Filter:
+        """`include` and `exclude` in force in `directory`, cached per configuration file."""
+        config = self.config_path(directory)
+        if config not in self._filters:
+            settings, _ = self.settings_for(directory / "_")
+            include = settings.include.value if settings.include is not None else DEFAULT_INCLUDE
+            exclude = settings.exclude.value if settings.exclude is not None else DEFAULT_EXCLUDE
+            written_in = settings.exclude.origin.file if settings.exclude is not None else None
+            base = Path(os.path.abspath(written_in)).parent if written_in else Path(os.path.abspath(directory))
+            self._filters[config] = Filter(include, exclude, base)  # type: ignore[arg-type]
+        return self._filters[config]

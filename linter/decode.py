@@ -38,7 +38,7 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded | DecodeFailure:
         return _decode_forced(data, encoding)
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return _strict(data, name)
+            return _as_text(data, name)
     if b"\x00" in data:
         return DecodeFailure("binary", None, data.index(b"\x00"))
     utf8 = _strict(data, "utf-8")
@@ -50,14 +50,33 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded | DecodeFailure:
     return utf8
 
 
-def _decode_forced(data: bytes, encoding: str) -> Decoded | DecodeFailure:
+def text_encoding(encoding: str) -> str | None:
+    """The codec name of `encoding` when it decodes bytes to text; None for an unknown
+    name or a bytes-to-bytes codec (base64, zlib, rot13…)."""
     try:
-        name = codecs.lookup(encoding).name
+        info = codecs.lookup(encoding)
     except LookupError:
+        return None
+    # CPython marks bytes-to-bytes codecs so; bytes.decode refuses them the same way.
+    return info.name if getattr(info, "_is_text_encoding", True) else None
+
+
+def _decode_forced(data: bytes, encoding: str) -> Decoded | DecodeFailure:
+    name = text_encoding(encoding)
+    if name is None:
         return DecodeFailure("unknown-encoding", encoding, 0)
     if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
         name = "utf-8-sig"
-    return _strict(data, name)
+    return _as_text(data, name)
+
+
+def _as_text(data: bytes, encoding: str) -> Decoded | DecodeFailure:
+    """Decoded, and reading as text: an encoding that decodes anything (UTF-16 on a
+    UTF-32 file, latin-1 on UTF-16) gives control characters, not a form; say so."""
+    decoded = _strict(data, encoding)
+    if isinstance(decoded, Decoded) and not _looks_like_text(decoded.text):
+        return DecodeFailure("undecodable", encoding, _byte_offset(decoded.text, encoding))
+    return decoded
 
 
 def _strict(data: bytes, encoding: str) -> Decoded | DecodeFailure:
@@ -65,14 +84,30 @@ def _strict(data: bytes, encoding: str) -> Decoded | DecodeFailure:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
         return DecodeFailure("undecodable", encoding, error.start)
+    except (UnicodeError, ValueError):  # codecs that fail otherwise (idna on a long label)
+        return DecodeFailure("undecodable", encoding, 0)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Decoded(text, encoding)
 
 
+def _is_control(char: str) -> bool:
+    return (char < " " and char not in "\t\n\r") or "\x7f" <= char <= "\x9f"
+
+
 def _looks_like_text(text: str) -> bool:
-    """GB18030 decodes almost any byte soup; accept it only if it reads as text."""
+    """GB18030 (or a forced single-byte encoding) decodes almost any byte soup; accept
+    it only if it reads as text: C0 and C1 control characters are not in forms."""
     if not text:
         return True
-    control = sum(1 for char in text if char < " " and char not in "\t\n\r")
+    control = sum(1 for char in text if _is_control(char))
     return control * 100 < len(text)
+
+
+def _byte_offset(text: str, encoding: str) -> int:
+    """The byte offset of the first control character, for the message."""
+    index = next((i for i, char in enumerate(text) if _is_control(char)), 0)
+    try:
+        return len(text[:index].encode(encoding))
+    except (UnicodeError, LookupError):
+        return index

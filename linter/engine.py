@@ -6,21 +6,22 @@ error naming the rule, and the other rules still run.
 
 from __future__ import annotations
 
-import fnmatch
-import os
 import sys
 import traceback
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from pathlib import Path
 from typing import IO
 
 from linter.ast import Document, Form, Span
 from linter.config import Resolver, RuleInForce, command_line
 from linter.messages import Catalog
-from linter.parse import parse_bytes, parse_path
+from linter.parse import parse_bytes
 from linter.plugins import Registry, load_registry
-from linter.rule import SEVERITIES, Finding, Rule
+from linter.reading import DEFAULT_MAX_BYTES, read_document
+from linter.rule import ARITHMETIC, SEVERITIES, Finding, Rule
+from linter.shown import MAX_QUOTED, escaped, shortened
+from linter.walk import discover
 
 INTERNAL_ERROR = "internal-error"
 
@@ -104,6 +105,13 @@ def _text(value: object) -> str | None:
     return format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
+def _project(form: Form | None) -> str | None:
+    """The 项目名称 a report repeats with each finding: a whole cell would make the
+    report grow with the cell, so it is shortened."""
+    name = form.project_name if form is not None else None
+    return shortened(name) if name is not None else None
+
+
 def _lower(a: str, b: str | None) -> str:
     return a if b is None or SEVERITIES.index(a) <= SEVERITIES.index(b) else b
 
@@ -111,8 +119,11 @@ def _lower(a: str, b: str | None) -> str:
 class Linter:
     def __init__(
         self, lang: str = "zh", config: Path | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-        registry: Registry | None = None, template: str | None = None,
+        registry: Registry | None = None, max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: bool = False,
+        template: str | None = None,
     ) -> None:
+        self.max_bytes = max_bytes
+        self.follow_symlinks = follow_symlinks
         self.registry = registry or load_registry()
         self.catalog = Catalog(lang)
         self.catalog.add(self.registry.messages)
@@ -120,20 +131,9 @@ class Linter:
         self._template_files: dict[Path, tuple[object, str]] = {}
 
     def discover(self, paths: list[str]) -> list[Path]:
-        """Files named directly, and the files of folders matching `include`, minus `exclude`."""
-        found: list[Path] = []
-        for name in paths:
-            path = Path(name)
-            if not path.is_dir():
-                found.append(path)
-                continue
-            include, exclude = self.resolver.include_exclude(path)
-            for root, directories, files in os.walk(path):
-                directories[:] = sorted(d for d in directories if not _excluded(d, exclude))
-                for file in sorted(files):
-                    if any(fnmatch.fnmatch(file, pattern) for pattern in include) and not _excluded(file, exclude):
-                        found.append(Path(root) / file)
-        return found
+        """Files named directly, and the regular files of folders matching `include`, minus
+        `exclude`, in sorted order (see `linter.walk`)."""
+        return discover(paths, self.resolver.walk_filter, self.follow_symlinks)
 
     def lint_paths(self, paths: list[str], encoding: str | None = None) -> list[FileResult]:
         """Every file of `paths` (files and folders, see `discover`), linted."""
@@ -141,7 +141,7 @@ class Linter:
 
     def lint_path(self, path: Path, encoding: str | None = None) -> FileResult:
         templates, template = self.templates_for(path)
-        return self.lint_document(parse_path(str(path), encoding, templates, template), path)
+        return self.lint_document(read_document(str(path), encoding, self.max_bytes, None, templates, template), path)
 
     def lint_bytes(self, data: bytes, shown: str, config_path: Path, encoding: str | None = None) -> FileResult:
         templates, template = self.templates_for(config_path)
@@ -162,10 +162,12 @@ class Linter:
 
     def lint_document(self, document: Document, config_path: Path) -> FileResult:
         effective = self.resolver.effective(config_path)
-        forms = [FormSummary(f.index, f.project_name, f.span.line, f.layout, f.parsed, f.template) for f in document.forms]
-        result = FileResult(document.path, document.encoding, forms, config=effective.source)
-        for in_force in effective.rules:
-            result.diagnostics.extend(self._run(in_force, document))
+        forms = [FormSummary(f.index, _project(f), f.span.line, f.layout, f.parsed, f.template) for f in document.forms]
+        config = escaped(effective.source) if effective.source is not None else None
+        result = FileResult(document.path, document.encoding, forms, config=config)
+        with localcontext(ARITHMETIC):
+            for in_force in effective.rules:
+                result.diagnostics.extend(self._run(in_force, document))
         result.diagnostics.sort(key=lambda d: (d.span.line, d.span.column, d.code))
         if result.diagnostics and document.text:
             lines = document.text.split("\n")
@@ -199,14 +201,14 @@ class Linter:
         return Diagnostic(
             path=document.path,
             form_index=form.index if form else None,
-            project=form.project_name if form else None,
+            project=_project(form),
             form_line=form.span.line if form else None,
             code=rule.code,
             name=rule.name,
             severity=_lower(in_force.severity, finding.severity),
             span=finding.span,
             message=self.catalog.render(f"{rule.code}.{finding.message_id}", args),
-            table_path=finding.table_path,
+            table_path=shortened(finding.table_path, 2 * MAX_QUOTED) if finding.table_path else None,
             expected=_text(finding.expected),
             actual=_text(finding.actual),
         )
@@ -217,13 +219,9 @@ class Linter:
         message = self.catalog.render("engine.rule_crashed", {"rule": f"{in_force.rule.code} {in_force.rule.name}", "error": f"{type(error).__name__}: {error}", "where": where})
         span = form.span if form is not None else Span(1, 1, 1, 1)
         return Diagnostic(
-            document.path, form.index if form else None, form.project_name if form else None, form.span.line if form else None,
+            document.path, form.index if form else None, _project(form), form.span.line if form else None,
             in_force.rule.code, INTERNAL_ERROR, "error", Span(span.line, span.column, span.line, span.column), message,
         )
-
-
-def _excluded(name: str, exclude: tuple[str, ...]) -> bool:
-    return any(fnmatch.fnmatch(name, pattern) for pattern in exclude)
 
 
 def lint_files(

@@ -7,6 +7,8 @@ in both languages. Rule plugins add their own catalogs through the
 
 from __future__ import annotations
 
+from linter.shown import quoted
+
 LANGUAGES = ("zh", "en")
 
 # What a grammar terminal is, in words a finance officer uses.
@@ -58,6 +60,12 @@ OPTION_KINDS = {
     },
 }
 
+# What a path named on the command line is, when it is not a regular file.
+FILE_KINDS = {
+    "zh": {"directory": "文件夹", "fifo": "命名管道 FIFO", "socket": "套接字", "device": "设备", "other": "特殊文件"},
+    "en": {"directory": "a folder", "fifo": "a FIFO", "socket": "a socket", "device": "a device", "other": "a special file"},
+}
+
 CORE = {
     "zh": {
         "parse.unexpected": "无法识别表格结构：此处是{found_kind}「{found}」，按模板应为{expected}",
@@ -73,8 +81,12 @@ CORE = {
         "outline.truncated": "不完整，缺少：{parts}",
         "decode.binary": "不是文本文件（第 {offset} 字节为 NUL）；请先从 PDF、Word 或 Excel 导出为文本",
         "decode.undecodable": "无法按 {encoding} 解码：第 {offset} 字节起无效；可用 --encoding 指定编码（如 gb18030）",
-        "decode.unknown_encoding": "未知的编码名称「{encoding}」",
+        "decode.unknown_encoding": "未知的编码名称或不是文本编码「{encoding}」",
+        "decode.no_form_in_encoding": "按 --encoding {encoding} 解码后没有任何表，而按自动识别的 {detected} 解码有表；请检查 --encoding",
         "file.unreadable": "无法读取文件：{error}",
+        "file.not_regular": "不是普通文件（{file_kind}），未读取",
+        "file.too_large": "文件超过 {limit}，未读取；可用 --max-file-size 调整上限",
+        "file.no_stdin": "标准输入已关闭，无法读取",
         "engine.rule_crashed": "规则 {rule} 内部出错，未能完成检查（{error}，{where}）；其他规则照常运行",
         "config.bad_yaml": "配置文件不是有效的 YAML：{error}",
         "config.bad_key": "配置项名称「{key}」无效",
@@ -98,6 +110,17 @@ CORE = {
         "config.locked": "规则 {rule} 已由 {by} 锁定，级别不能低于 {severity}",
         "config.unlock": "规则 {rule} 已由 {by} 锁定，不能解锁",
         "config.locked_disabled": "规则 {rule} 已由 {by} 锁定，不能关闭或忽略",
+        "config.option_range": "规则 {rule} 的选项「{option}」应为 0 到 10^15 之间、至多 15 位小数的有限数，而不是「{value}」",
+        "config.not_regular": "不是普通文件（设备、管道或套接字），不作为配置读取",
+        "config.too_large": "配置文件超过 {limit} 字节，未读取",
+        "config.not_utf8": "配置文件不是 UTF-8 文本（第 {offset} 字节起无效）",
+        "config.control_char": "配置文件含有不允许的控制字符 {character}",
+        "config.too_deep": "嵌套超过 {limit} 层，未读取",
+        "config.too_many_values": "展开别名（&、*）后超过 {limit} 个值，未读取",
+        "config.bad_value": "无法读取的值（{error}）",
+        "config.not_config": "不是 jxlint 配置文件（顶层没有 extends、rules 等任何配置项）；不显示其内容",
+        "config.extends_not_yaml": "extends 只接受规则集名称或 .yaml/.yml 配置文件，而不是「{path}」",
+        "config.extends_too_deep": "extends 链超过 {limit} 层",
     },
     "en": {
         "parse.unexpected": "cannot read the table structure: found {found_kind} '{found}' where the template has {expected}",
@@ -113,8 +136,12 @@ CORE = {
         "outline.truncated": "incomplete, lacks: {parts}",
         "decode.binary": "not a text file (byte {offset} is NUL); export the form from PDF, Word or Excel as text first",
         "decode.undecodable": "cannot decode as {encoding}: invalid bytes from byte {offset}; choose one with --encoding (e.g. gb18030)",
-        "decode.unknown_encoding": "unknown encoding name '{encoding}'",
+        "decode.unknown_encoding": "'{encoding}' is not the name of a text encoding",
+        "decode.no_form_in_encoding": "decoded as {encoding} (--encoding), the file holds no form; decoded as {detected} (detected), it does: check --encoding",
         "file.unreadable": "cannot read the file: {error}",
+        "file.not_regular": "not a regular file ({file_kind}); not read",
+        "file.too_large": "the file is over {limit}; not read (--max-file-size sets the limit)",
+        "file.no_stdin": "standard input is closed; nothing to read",
         "engine.rule_crashed": "rule {rule} failed internally and did not finish ({error}, {where}); the other rules still ran",
         "config.bad_yaml": "the configuration is not valid YAML: {error}",
         "config.bad_key": "'{key}' is not a valid key",
@@ -138,6 +165,17 @@ CORE = {
         "config.locked": "rule {rule} is locked by {by}; its severity cannot go below {severity}",
         "config.unlock": "rule {rule} is locked by {by} and cannot be unlocked",
         "config.locked_disabled": "rule {rule} is locked by {by}; it cannot be turned off or ignored",
+        "config.option_range": "option '{option}' of rule {rule} must be a finite number from 0 to below 10^15 with at most 15 decimals, not '{value}'",
+        "config.not_regular": "not a regular file (a device, pipe or socket); not read as a configuration",
+        "config.too_large": "the configuration file is over {limit} bytes; not read",
+        "config.not_utf8": "the configuration file is not UTF-8 text (invalid from byte {offset})",
+        "config.control_char": "the configuration file contains the control character {character}, which YAML does not allow",
+        "config.too_deep": "nested more than {limit} levels deep; not read",
+        "config.too_many_values": "more than {limit} values once aliases (&, *) are expanded; not read",
+        "config.bad_value": "a value that cannot be read ({error})",
+        "config.not_config": "not a jxlint configuration (no extends, rules or other known key at the top); its content is not shown",
+        "config.extends_not_yaml": "extends takes a rule set name or a .yaml/.yml configuration file, not '{path}'",
+        "config.extends_too_deep": "the extends chain is more than {limit} files deep",
     },
 }
 
@@ -171,11 +209,16 @@ class Catalog:
         return template.format_map(_Arguments(args, self.lang))
 
 
+_OWN_TEXT = frozenset({"problem", "known", "expected", "inserted", "cycle", "by", "rule", "choices"})
+
+
 class _Arguments(dict):
     """Formats list arguments of terminals as words, and missing keys as '?'."""
 
     def __init__(self, args: dict[str, object], lang: str) -> None:
-        super().__init__(args)
+        # Arguments quote form text, file names and config values: shortened and escaped,
+        # except those jxlint writes itself (a nested message, lists of known names).
+        super().__init__({key: value if key in _OWN_TEXT else quoted(value) for key, value in args.items()})
         self.lang = lang
         for name, value in args.items():
             if isinstance(value, dict) and "zh" in value:  # a text in each language
@@ -192,6 +235,8 @@ class _Arguments(dict):
         if isinstance(args.get("parts"), list):
             parts = [PARTS[lang].get(str(part), str(part)) for part in args["parts"]]  # type: ignore[union-attr]
             self["parts"] = ("、" if lang == "zh" else ", ").join(parts) or ("（无）" if lang == "zh" else "(nothing)")
+        if "file_kind" in args:
+            self["file_kind"] = FILE_KINDS[lang].get(str(args["file_kind"]), args["file_kind"])
         if "found_kind" in args:
             self["found_kind"] = TERMINALS[lang].get(str(args["found_kind"]), args["found_kind"])
 

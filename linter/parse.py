@@ -6,7 +6,7 @@ from linter.ast import Cell, Document, Form, Problem, Span
 from linter.decode import DecodeFailure, decode
 from linter.layouts import RawCell, Segment, build_rows, detect_layout, split_forms
 from linter.templates import Detection, Template, TemplateSet, builtin_templates, detect
-from linter.text import key
+from linter.text import key, matching_text
 
 
 def parse_bytes(
@@ -74,7 +74,7 @@ def _title_only(form: Form) -> bool:
 def detect_template(segment: Segment, templates: TemplateSet) -> Detection:
     """The template of one form, from its title and the words of its first lines."""
     lines = [text for _, _, text in segment.lines[:200]]
-    body = key(" ".join(lines)[:20000])
+    body = matching_text(" ".join(lines)[:20000])
     title = "" if segment.headless else _title_key(segment, templates)
     return detect(title, body, templates)
 

@@ -6,14 +6,19 @@ declare an entry point in the `jxlint` group; by convention the entry point's
 name is the code prefix the plugin owns (`XM` for XM001…). Each entry point is
 loaded on its own: one that fails to import or declares an unknown hook is
 reported by name and the others still load. Plugins never come from paths in a
-configuration file.
+configuration file, nor from a distribution found only in the current folder or a
+folder holding a jxlint configuration: under `python -m linter.cli` or
+`PYTHONPATH=.`, that folder is on `sys.path`, and a `*.dist-info` planted in a report
+repository would otherwise run code. `JXLINT_DISABLE_PLUGINS=1` (or `--no-plugins`)
+loads none.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
+import os
+from importlib.metadata import Distribution, EntryPoint, distributions
 from pathlib import Path
 from types import ModuleType
 
@@ -59,6 +64,13 @@ class PluginError:
 
 
 @dataclass
+class LoadedPlugin:
+    name: str  # the entry point's name
+    value: str  # module:object
+    distribution: str  # name and version
+
+
+@dataclass
 class Registry:
     rules: dict[str, Rule] = field(default_factory=dict)  # by code
     rule_sets: dict[str, Path] = field(default_factory=dict)
@@ -66,6 +78,9 @@ class Registry:
     messages: dict[str, dict[str, str]] = field(default_factory=dict)
     template_data: list[tuple[dict, str]] = field(default_factory=list)  # plugins' templates
     errors: list[PluginError] = field(default_factory=list)
+    plugins: list[LoadedPlugin] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # distributions found only in untrusted folders
+    disabled: bool = False
     _templates: object = field(default=None, repr=False)
 
     @property
@@ -105,16 +120,27 @@ def _register(manager: pluggy.PluginManager, plugin: object, name: str) -> str |
 BUILTINS = ("rules", "linter.report.builtin")
 
 
-def load_registry() -> Registry:
+DISABLE_VARIABLE = "JXLINT_DISABLE_PLUGINS"
+CONFIG_NAMES = (".jxlint.yaml", "jxlint.yaml")
+
+
+def plugins_disabled() -> bool:
+    return os.environ.get(DISABLE_VARIABLE, "").strip().lower() not in ("", "0", "false", "no")
+
+
+def load_registry(plugins: bool | None = None, untrusted: tuple[Path, ...] = ()) -> Registry:
+    """Built-in rules and formats, and those of installed plugins unless `plugins` is
+    False (None: unless JXLINT_DISABLE_PLUGINS is set). Distributions in `untrusted`
+    folders, the current folder, or a folder holding a jxlint configuration are ignored."""
     import importlib
 
     manager = _manager()
-    registry = Registry()
+    registry = Registry(disabled=plugins_disabled() if plugins is None else not plugins)
     for module_name in BUILTINS:
         error = _register(manager, importlib.import_module(module_name), module_name)
         if error:
             raise RuntimeError(f"built-in plugin {module_name}: {error}")
-    for entry_point in entry_points(group=ENTRY_POINT_GROUP):
+    for entry_point, distribution in ([] if registry.disabled else _entry_points(registry, untrusted)):
         try:
             plugin = entry_point.load()
         except Exception as error:
@@ -123,8 +149,46 @@ def load_registry() -> Registry:
         error = _register(manager, plugin, f"{entry_point.name} ({entry_point.value})")
         if error:
             registry.errors.append(PluginError(entry_point.name, error))
+            continue
+        registry.plugins.append(LoadedPlugin(entry_point.name, entry_point.value, _label(distribution)))
     _collect(manager, registry)
     return registry
+
+
+def _entry_points(registry: Registry, untrusted: tuple[Path, ...]) -> list[tuple[EntryPoint, Distribution]]:
+    """The `jxlint` entry points of installed distributions, the first of each name on
+    `sys.path` that is not in an untrusted folder."""
+    folders = {*(_real(folder) for folder in untrusted), *_untrusted_folders()}
+    seen: set[str] = set()
+    out = []
+    for distribution in distributions():
+        points = [point for point in distribution.entry_points if point.group == ENTRY_POINT_GROUP]
+        name = (distribution.metadata["Name"] or "?").lower().replace("_", "-")
+        if not points or name in seen:
+            continue
+        if _real(Path(str(distribution.locate_file("")))) in folders:
+            registry.ignored.append(_label(distribution))
+            continue
+        seen.add(name)
+        out += [(point, distribution) for point in points]
+    return out
+
+
+def _untrusted_folders() -> set[Path]:
+    """The current folder, and every folder above it holding a jxlint configuration."""
+    here = _real(Path.cwd())
+    return {here, *(folder for folder in here.parents if any((folder / name).is_file() for name in CONFIG_NAMES))}
+
+
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
+
+
+def _label(distribution: Distribution) -> str:
+    return f"{distribution.metadata['Name']} {distribution.version}"
 
 
 def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:

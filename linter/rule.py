@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from types import ModuleType
 
 from linter.ast import Cell, Form, Span
@@ -21,7 +21,13 @@ from linter.ast import Cell, Form, Span
 SEVERITIES = ("info", "warning", "error")
 CODE_RE = re.compile(r"^[A-Z]{1,4}\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+OPTION_LIMIT = Decimal(10) ** 15  # a `decimal` option is 0 <= value < 10^15 …
+OPTION_PLACES = 15  # … with at most 15 decimals
 DOC_HEADINGS = ("## What it checks", "## Why it matters", "## Failing example", "## Passing example", "## Source")
+
+
+class OutOfRange(ValueError):
+    """An option value of the right kind but outside what the option can mean."""
 
 
 @dataclass(frozen=True)
@@ -42,9 +48,14 @@ class Option:
             if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
                 raise ValueError("a number")
             try:
-                return Decimal(str(value))
+                number = Decimal(str(value))
             except InvalidOperation:
                 raise ValueError("a number") from None
+            # Options are tolerances, points and amounts: NaN, infinities, negatives and
+            # exponents that would expand to gigabytes of digits are not values of those.
+            if not number.is_finite() or number < 0 or number >= OPTION_LIMIT or number.as_tuple().exponent < -OPTION_PLACES:
+                raise OutOfRange("a number in range")
+            return number
         if self.kind == "int":
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ValueError("a whole number")
@@ -186,6 +197,15 @@ def plain(value: Decimal) -> str:
     return format(value, "f")
 
 
+# The context rules run in (set by the engine). A form's numbers are digit strings of
+# any length: with the widest exponent range nothing a form can hold overflows, and
+# results are rounded to 28 significant digits as usual.
+ARITHMETIC = Context(prec=28, rounding=ROUND_HALF_UP, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
 def cents(value: Decimal) -> Decimal:
-    """A computed value as a form would print it: two decimals, half up."""
-    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    """A computed value as a form would print it: two decimals, half up. The precision
+    grows with the value, so a 40-digit amount is rounded instead of failing."""
+    context = ARITHMETIC.copy()
+    context.prec = max(ARITHMETIC.prec, value.adjusted() + 3)
+    return value.quantize(Decimal("0.01"), context=context)

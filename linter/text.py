@@ -18,7 +18,8 @@ _VARIANTS = {
     "－": "-", "–": "-", "―": "—", "‐": "-", "⋯": "…", "　": " ", "\u00a0": " ",
     "（": "(", "）": ")", "：": ":", "，": ",", "；": ";", "％": "%",
     "［": "[", "］": "]", "【": "[", "】": "]",
-    "﹦": "=", "﹤": "<", "﹥": ">", "\u200b": " ", "\u200c": " ", "\u200d": " ", "\ufeff": " ",
+    "﹦": "=", "﹤": "<", "﹥": ">",
+    "\u200b": " ", "\u200c": " ", "\u200d": " ", "\u2060": " ", "\ufeff": " ",  # zero-width: white space
 }
 _TRADITIONAL = (
     "績绩 預预 執执 總总 資资 撥拨 額额 項项 門门 實实 單单 標标 級级 產产 數数 時时 質质 濟济 會会 態态 "
@@ -55,19 +56,40 @@ def fold(text: str) -> str:
 _READING_RE = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)")
 
 
-@lru_cache(maxsize=8192)
-def key(text: str) -> str:
-    """The matching key of a label: folded, without white space, pinyin readings or trailing colon."""
+def matching_text(text: str) -> str:
+    """Text as words are matched in it: folded, without white space or pinyin readings."""
     folded = "".join(fold(text).split())
     if "(" in folded:
         folded = _READING_RE.sub("", folded)
-    return folded.rstrip(":")
+    return folded
 
 
-def without_readings(text: str) -> tuple[str, list[int]]:
-    """`text` without pinyin readings, and for each character kept its index in `text`."""
+@lru_cache(maxsize=8192)
+def key(text: str) -> str:
+    """The matching key of a cell: its matching text without a trailing colon (cached:
+    the same cells recur on every form)."""
+    return matching_text(text).rstrip(":")
+
+
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+
+
+def folded_without_marks(text: str) -> tuple[str, list[int] | None]:
+    """`text` folded, without zero-width characters and pinyin readings, and for each
+    character kept its index in `text` (None when nothing was taken out): titles are
+    matched on this."""
+    if not ZERO_WIDTH.intersection(text):
+        return without_readings(fold(text))
+    kept = [index for index, char in enumerate(text) if char not in ZERO_WIDTH]
+    clean, origin = without_readings(fold("".join(text[index] for index in kept)))
+    return clean, kept if origin is None else [kept[index] for index in origin]
+
+
+def without_readings(text: str) -> tuple[str, list[int] | None]:
+    """`text` without pinyin readings, and for each character kept its index in `text`
+    (None when there is none to take out)."""
     if "(" not in text or _READING_RE.search(text) is None:
-        return text, list(range(len(text)))
+        return text, None
     kept: list[int] = []
     position = 0
     for match in _READING_RE.finditer(text):

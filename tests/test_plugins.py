@@ -120,3 +120,59 @@ def test_no_plugin_can_be_named_in_a_config_file(tmp_path):
     (tmp_path / ".jxlint.yaml").write_text("plugins: [./evil.py]\n")
     result = jxlint("lint", str(SEED_001), "--config", str(tmp_path / ".jxlint.yaml"))
     assert result.returncode == 2 and "未知的配置项「plugins」" in result.stderr
+
+
+# Plugins only from what the user installed (issue 12, item 8) ------------------------------
+
+
+def plant_plugin(folder: Path, marker: Path) -> None:
+    """A distribution whose entry point, if loaded, writes `marker`: proof that code ran."""
+    (folder / "planted_plugin.py").write_text(f"open({str(marker)!r}, 'w').write('ran')\n")
+    dist = folder / "planted-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: planted\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[jxlint]\nPL = planted_plugin\n")
+
+
+def run_in(cwd: Path, *args: str, pythonpath: str = "") -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [pythonpath, str(ROOT)])))
+    return subprocess.run([sys.executable, "-m", "linter.cli", *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=30)
+
+
+@pytest.mark.parametrize("pythonpath", ["", "."])
+def test_a_distribution_in_the_current_folder_is_not_loaded(tmp_path, pythonpath):
+    marker = tmp_path / "ran"
+    plant_plugin(tmp_path, marker)
+    lint = run_in(tmp_path, "lint", str(SEED_001), pythonpath=pythonpath)
+    assert lint.returncode == 0 and not marker.exists()
+    version = run_in(tmp_path, "--version", "-v", pythonpath=pythonpath)
+    assert "planted 1.0: ignored" in version.stdout and not marker.exists()
+
+
+def test_a_distribution_in_a_configuration_folder_is_not_loaded(tmp_path):
+    marker = tmp_path / "ran"
+    plant_plugin(tmp_path, marker)
+    (tmp_path / ".jxlint.yaml").write_text("rules: {}\n")
+    (tmp_path / "sub").mkdir()
+    result = run_in(tmp_path / "sub", "lint", str(SEED_001), pythonpath=str(tmp_path))
+    assert result.returncode == 0 and not marker.exists()
+
+
+def test_version_verbose_lists_the_plugins_loaded(example_site):
+    result = jxlint("--version", "-v", site=example_site)
+    assert result.stdout.splitlines()[0] == "jxlint, version 0.1.0"
+    assert "plugins: 1 loaded:" in result.stdout and "XM = jxlint_example_plugin" in result.stdout
+
+
+def test_plugins_can_be_disabled(example_site):
+    for args, env in ((["--no-plugins"], {}), ([], {"JXLINT_DISABLE_PLUGINS": "1"})):
+        site_env = dict(os.environ, PYTHONPATH=str(example_site), **env)
+        result = subprocess.run([sys.executable, "-m", "linter.cli", "rules", *args], capture_output=True, text=True,
+                                env=site_env, cwd=ROOT, timeout=30)
+        assert result.returncode == 0 and "XM001" not in result.stdout and "JX105" in result.stdout
+        lint = subprocess.run([sys.executable, "-m", "linter.cli", "lint", str(SEED_001), "--select", "XM001", *args],
+                              capture_output=True, text=True, env=site_env, cwd=ROOT, timeout=30)
+        assert lint.returncode == 2 and "XM001" in lint.stderr  # an unknown selector without the plugin
+    disabled = subprocess.run([sys.executable, "-m", "linter.cli", "--version", "-v"], capture_output=True, text=True,
+                              env=dict(os.environ, PYTHONPATH=str(example_site), JXLINT_DISABLE_PLUGINS="1"), cwd=ROOT, timeout=30)
+    assert "plugins: disabled" in disabled.stdout

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from linter.ast import Span
-from linter.text import fold, key, without_readings
+from linter.text import folded_without_marks, matching_text
 
 LAYOUTS = ("pdf", "tsv", "markdown", "spaces", "lines")  # and "collapsed", read but never written
 
@@ -111,7 +111,7 @@ def _title_cuts(lines: list[str], templates) -> list[tuple[int, int]]:
     marks, title_regex, keywords = templates.title_marks, templates.title_regex, templates.keyword_keys
     cuts: list[tuple[int, int]] = []
     for index, line in enumerate(lines):
-        folded, origin = without_readings(fold(line))
+        folded, origin = folded_without_marks(line)
         if not any(mark in folded for mark in marks) or _FILE_NAME_RE.search(line):
             continue
         for match in title_regex.finditer(folded):
@@ -123,7 +123,7 @@ def _title_cuts(lines: list[str], templates) -> list[tuple[int, int]]:
             ends_cell = after in _CELL_END or rest.startswith(keywords)
             if not (starts_cell and ends_cell):
                 continue
-            start = origin[start]
+            start = origin[start] if origin is not None else start
             if not _TAG_RE.sub("", line[:start]).strip():
                 start = 0
             cuts.append((index, start))
@@ -137,7 +137,7 @@ def _tail_start(lines: list[str], templates) -> int | None:
     first = None
     found = 0
     for index, line in enumerate(lines):
-        line_key = key(line)
+        line_key = matching_text(line)  # not `key`: its cache would keep a huge line
         if not line_key:
             continue
         if any(label in line_key for label in labels):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from linter.layouts import RawCell, Segment
 from linter.layouts.stream import Fragment, RowBuilder
-from linter.text import fold, without_readings
+from linter.text import folded_without_marks
 from linter.vocabulary import Vocabulary
 
 _MIN_LENGTH = 80
@@ -54,9 +54,9 @@ def collapsed_rows(segment: Segment, vocabulary: Vocabulary) -> list[list[RawCel
 
 def _compact(text: str) -> tuple[str, list[int]]:
     """The folded text without white space or pinyin readings, and each character's index in `text`."""
-    clean, origin = without_readings(fold(text))
+    clean, origin = folded_without_marks(text)
     kept = [index for index, char in enumerate(clean) if not char.isspace()]
-    return "".join(clean[index] for index in kept), [origin[index] for index in kept]
+    return "".join(clean[index] for index in kept), [origin[index] if origin else index for index in kept]
 
 
 def _fragment(text: str, origin: list[int], start: int, end: int, line_no: int, offset: int, vocabulary) -> Fragment:

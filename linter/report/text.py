@@ -7,7 +7,9 @@
         = 错误 · 表 8「反电信诈骗费用」 · 项目资金/年度资金总额/得分
 
 Tabs are shown as four spaces and the caret is placed by display width, so it
-stands under the cell whatever the mix of Chinese and Latin characters.
+stands under the cell whatever the mix of Chinese and Latin characters. The line
+is cut to a window around the cell (`…` where cut), and control characters of
+the form are shown escaped (`\x1b`), never sent raw to the terminal.
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ from typing import IO
 
 from linter.engine import Diagnostic, LintResult
 from linter.messages import Catalog
+from linter.shown import ELLIPSIS, MAX_QUOTED, escaped, quoted
 from linter.text import display_width
 
 _TAB = "    "
+CONTEXT = 60  # display columns of the source line shown on each side of the cell
+CELL = 60  # display columns of the cell shown, and carets at most
 _SEVERITY_WORDS = {
     "zh": {"error": "错误", "warning": "警告", "info": "提示"},
     "en": {"error": "error", "warning": "warning", "info": "info"},
@@ -34,27 +39,64 @@ def format_text(result: LintResult, catalog: Catalog, stream: IO[str]) -> None:
 
 def _block(diagnostic: Diagnostic, lines: dict[int, str], lang: str) -> str:
     span = diagnostic.span
-    out = [f"{diagnostic.path}:{span.line}:{span.column}: {diagnostic.code} [{diagnostic.name}] {diagnostic.message}"]
+    head = f"{diagnostic.path}:{span.line}:{span.column}: {diagnostic.code} [{diagnostic.name}] {diagnostic.message}"
+    out = [escaped(head)]
     if span.line in lines:
         source = lines[span.line]
+        end_column = span.end_column if span.end_line == span.line else len(source) + 1
+        shown, start, width = _frame(source, span.column, end_column)
         number = str(span.line)
         gutter = " " * len(number)
-        shown = source.replace("\t", _TAB)
-        start = display_width(source[: span.column - 1].replace("\t", _TAB))
-        end_column = span.end_column if span.end_line == span.line else len(source) + 1
-        width = max(1, display_width(source[span.column - 1 : end_column - 1].replace("\t", _TAB)))
         out += [f"{gutter} |", f"{number} | {shown.rstrip()}", f"{gutter} | {' ' * start}{'^' * width}"]
         note_prefix = f"{gutter} = "
     else:
         note_prefix = "  = "
     note = [_SEVERITY_WORDS[lang][diagnostic.severity]]
     if diagnostic.form_index is not None:
-        project = diagnostic.project or "?"
+        project = quoted(diagnostic.project or "?")
         note.append(f"表 {diagnostic.form_index}「{project}」" if lang == "zh" else f"form {diagnostic.form_index} '{project}'")
     if diagnostic.table_path:
-        note.append(diagnostic.table_path)
+        note.append(quoted(diagnostic.table_path, 2 * MAX_QUOTED))
     out.append(note_prefix + " · ".join(note))
     return "\n".join(out) + "\n\n"
+
+
+def _frame(source: str, column: int, end_column: int) -> tuple[str, int, int]:
+    """The part of `source` around the cell from `column` to `end_column` (exclusive), as
+    shown: tabs as spaces, control characters escaped, at most CONTEXT display columns on
+    each side and CELL under the carets, `…` where cut. Returns the text, the display
+    column of the first caret and the number of carets."""
+    # Every character but a combining one takes a column: a few times the window in
+    # characters is enough, and a line of megabytes is never shown whole.
+    reach = 4 * max(CONTEXT, CELL)
+    raw_before = source[max(0, column - 1 - reach) : column - 1]
+    raw_cell = source[column - 1 : min(end_column - 1, column - 1 + reach)]
+    raw_after = source[end_column - 1 : end_column - 1 + reach]
+    before, cell, after = _show(raw_before), _show(raw_cell), _show(raw_after)
+    if column - 1 > reach or display_width(before) > CONTEXT:
+        before = ELLIPSIS + _last_columns(before, CONTEXT - 1)
+    if end_column - column > reach or display_width(cell) > CELL:
+        cell = _first_columns(cell, CELL - 1) + ELLIPSIS
+    if len(source) - (end_column - 1) > reach or display_width(after) > CONTEXT:
+        after = _first_columns(after, CONTEXT - 1) + ELLIPSIS
+    return before + cell + after, display_width(before), max(1, display_width(cell))
+
+
+def _show(text: str) -> str:
+    return escaped(text.replace("\t", _TAB))
+
+
+def _first_columns(text: str, columns: int) -> str:
+    width = 0
+    for index, char in enumerate(text):
+        width += display_width(char)
+        if width > columns:
+            return text[:index]
+    return text
+
+
+def _last_columns(text: str, columns: int) -> str:
+    return _first_columns(text[::-1], columns)[::-1]
 
 
 def _summary(result: LintResult, lang: str) -> str:
