@@ -73,8 +73,10 @@ def _title_only(form: Form) -> bool:
 
 def detect_template(segment: Segment, templates: TemplateSet) -> Detection:
     """The template of one form, from its title and the words of its first lines."""
-    lines = [text for _, _, text in segment.lines[:200]]
-    body = matching_text(" ".join(lines)[:20000])
+    # The header words stand in the first lines: the indicator table's header is within
+    # a few thousand characters of the title in every family.
+    lines = [text for _, _, text in segment.lines[:600] if text.strip()]
+    body = matching_text(" ".join(lines)[:2000])
     title = "" if segment.headless else _title_key(segment, templates)
     return detect(title, body, templates)
 
@@ -104,8 +106,8 @@ def parse_form(segment: Segment, index: int, templates: TemplateSet, forced: Tem
     form.template = template.id
     form.template_certain = detection.certain
     form.headless = segment.headless
-    form.parameters = template.parameters()
     if not template.lint:
+        form.parameters = template.parameters()
         form.linted = False
         form.project = _project_name(rows, vocabulary)
         return form
@@ -125,6 +127,7 @@ def parse_form(segment: Segment, index: int, templates: TemplateSet, forced: Tem
                 unreadable_at = failure.token
                 tree, repairs, failure = prefix
     if failure is not None:
+        form.parameters = template.parameters()
         form.parsed = False
         form.problems.append(_syntax_problem(failure.token, failure.expected, len(repairs)))
         form.project = _project_name(rows, vocabulary)

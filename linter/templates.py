@@ -88,6 +88,10 @@ class Template:
     def detect_words(self) -> list[str]:
         return list(self.data.get("detect", []))
 
+    @cached_property
+    def detect_set(self) -> frozenset[str]:
+        return frozenset(self.data.get("detect", []))
+
     def title_score(self, title_key: str, whole: bool = False) -> int:
         """Length of the longest title of this template that `title_key` starts with, or 0.
         With `whole`, the title must end the text, but for a parenthesised suffix
@@ -126,7 +130,12 @@ class Template:
         return tuple(self.section("funds").get("order", ()))
 
     def parameters(self) -> dict[str, Any]:
-        """What the rules read from a form's template, as plain values (for JSON and rules)."""
+        """What the rules read from a form's template, as plain values (for JSON and rules);
+        a copy, which a form may override with what it prints."""
+        return dict(self._parameters)
+
+    @cached_property
+    def _parameters(self) -> dict[str, Any]:
         weights = self.section("weights")
         return {
             "execution_points": self.execution_points,
@@ -161,6 +170,7 @@ class TemplateSet:
                 raise TemplateError(f"{source}: a template needs an `id` of lower-case letters, digits and '-'")
             self._raw[template_id] = (data, source)
         self.templates: dict[str, Template] = {}
+        self._title_scores: dict[str, tuple[int, ...]] = {}
         for template_id in self._raw:
             self.templates[template_id] = self._resolve(template_id, ())
         if BASE_ID not in self.templates:
@@ -202,6 +212,29 @@ class TemplateSet:
     def title_marks(self) -> tuple[str, ...]:
         """The last characters every title ends in (`自评表`, `申报表` …): a cheap line filter."""
         return tuple(sorted({title[-2:] for t in self for title in t.data.get("titles", [])}))
+
+    def title_scores(self, title_key: str) -> tuple[int, ...]:
+        """Each template's `title_score` for a title, in template order; the forms of a file
+        share their titles, so the answers are kept."""
+        scores = self._title_scores.get(title_key)
+        if scores is None:
+            scores = tuple(t.title_score(title_key) if title_key else 0 for t in self)
+            if len(self._title_scores) < 4096:
+                self._title_scores[title_key] = scores
+        return scores
+
+    @cached_property
+    def title_last_chars(self) -> tuple[str, ...]:
+        """The last character of every title, and its Traditional forms."""
+        from linter.text import FOLD_TABLE
+
+        last = {title[-1] for t in self for title in t.data.get("titles", [])}
+        variants = {chr(code) for code, target in FOLD_TABLE.items() if target in last}
+        return tuple(sorted(last | variants))
+
+    @cached_property
+    def detect_words(self) -> tuple[str, ...]:
+        return tuple(sorted({word for t in self for word in t.detect_words}))
 
     @cached_property
     def keyword_keys(self) -> tuple[str, ...]:
@@ -303,9 +336,10 @@ def detect(title_key: str, body_key: str, templates: TemplateSet) -> Detection:
     """
     best: tuple[int, int, int, str] | None = None
     chosen = templates.base
-    for template in templates:
-        title = template.title_score(title_key) if title_key else 0
-        hits = sum(1 for word in template.detect_words if word in body_key)
+    found = frozenset(word for word in templates.detect_words if word in body_key)
+    titles = templates.title_scores(title_key)
+    for template, title in zip(templates, titles):
+        hits = len(template.detect_set & found)
         score = (10 + title if title else 0) + 4 * hits
         # Ties go to the template with more of its words present, then to the base.
         rank = (score, hits, template.id == BASE_ID, template.id)

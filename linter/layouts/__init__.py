@@ -110,7 +110,12 @@ def _title_cuts(lines: list[str], templates) -> list[tuple[int, int]]:
     """
     marks, title_regex, keywords = templates.title_marks, templates.title_regex, templates.keyword_keys
     cuts: list[tuple[int, int]] = []
+    last_chars = templates.title_last_chars
     for index, line in enumerate(lines):
+        # Every title ends in one of a few characters (表, 告 …), the same in Traditional
+        # script: lines without one are passed over before any folding.
+        if not any(char in line for char in last_chars):
+            continue
         folded, origin = folded_without_marks(line)
         if not any(mark in folded for mark in marks) or _FILE_NAME_RE.search(line):
             continue
