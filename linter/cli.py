@@ -61,28 +61,30 @@ def tune_gc() -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="text", show_default=True)
+@click.option("--format", "output_format", default="text", show_default=True, help="text (an outline), json (the AST), or a plugin's parse format.")
 @encoding_option
 @lang_option
-def parse(files: tuple[str, ...], output_format: str, encoding: str | None, lang: str) -> None:
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    help="Write the output to FILE (whole or not at all) instead of standard output.",
+)
+def parse(files: tuple[str, ...], output_format: str, encoding: str | None, lang: str, output: str | None = None) -> None:
     """Parse FILES and print the AST (JSON) or an outline (text). `-` reads standard input."""
     from linter.messages import Catalog
     from linter.parse import parse_path
+    from linter.plugins import load_registry
+    from linter.report.output import report_stream
 
     tune_gc()
+    registry = load_registry()
+    if output_format not in registry.parse_formatters:
+        known = ", ".join(sorted(registry.parse_formatters))
+        raise click.UsageError(f"unknown format '{output_format}' (known: {known})")
+    _warn_plugin_errors(registry, lang)
     catalog = Catalog(lang)
     documents = [parse_path(path, encoding) for path in files]
-    if output_format == "json":
-        import json
-
-        from linter.report.ast_json import documents_json
-
-        click.echo(json.dumps(documents_json(documents, catalog), ensure_ascii=False, indent=1))
-    else:
-        from linter.report.outline import outline
-
-        for document in documents:
-            click.echo(outline(document, catalog))
+    with report_stream(output) as stream:
+        registry.parse_formatters[output_format](documents, catalog, stream)
     failed = any(document.problems or any(form.problems for form in document.forms) for document in documents)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
@@ -108,6 +110,10 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
+output_option = click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    help="Write the report to FILE (whole or not at all: a temporary file renamed) instead of standard output.",
+)
 config_option = click.option(
     "--config", "config_path", type=click.Path(dir_okay=False, exists=True),
     help="Use this configuration file instead of searching for .jxlint.yaml.",
@@ -116,17 +122,18 @@ config_option = click.option(
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--format", "output_format", default="text", show_default=True, help="text, json, sarif, or a plugin's format.")
+@click.option("--format", "output_format", default="text", show_default=True, help="text, json, sarif, github, junit, gitlab, or a plugin's format.")
 @click.option("--select", multiple=True, help="Only these rules: codes, prefixes (JX1), names, groups; comma-separated.")
 @click.option("--ignore", multiple=True, help="Also ignore these rules (same selectors).")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
 @click.option("--stdin-filename", help="The path of the text read from `-`, for configuration and messages.")
+@output_option
 @config_option
 @encoding_option
 @lang_option
 def lint(
     paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...], strict: bool,
-    stdin_filename: str | None, config_path: str | None, encoding: str | None, lang: str,
+    stdin_filename: str | None, config_path: str | None, encoding: str | None, lang: str, output: str | None = None,
 ) -> None:
     """Lint forms in PATHS (files or folders; `-` reads standard input).
 
@@ -157,7 +164,10 @@ def lint(
     except ConfigError as error:
         _fail_config(error, lang)
         return
-    linter.registry.formatters[output_format](result, linter.catalog, sys.stdout)
+    from linter.report.output import report_stream
+
+    with report_stream(output) as stream:
+        linter.registry.formatters[output_format](result, linter.catalog, stream)
     if result.internal_errors:
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_FINDINGS if result.failed(strict) else EXIT_OK)

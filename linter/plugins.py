@@ -43,6 +43,10 @@ class Hooks:
         """Output formats for `--format`: name -> `format(result, catalog, stream)`."""
 
     @hookspec
+    def jxlint_parse_formatters(self) -> dict[str, Callable]:
+        """Output formats for `jxlint parse --format`: name -> `format(documents, catalog, stream)`."""
+
+    @hookspec
     def jxlint_messages(self) -> dict[str, dict[str, str]]:
         """Message catalogs: language -> {message id -> template}."""
 
@@ -59,6 +63,7 @@ class Registry:
     rule_sets: dict[str, Path] = field(default_factory=dict)
     formatters: dict[str, Callable] = field(default_factory=dict)
     messages: dict[str, dict[str, str]] = field(default_factory=dict)
+    parse_formatters: dict[str, Callable] = field(default_factory=dict)
     errors: list[PluginError] = field(default_factory=list)
 
     def rule(self, selector: str) -> Rule | None:
@@ -114,7 +119,7 @@ def load_registry() -> Registry:
 def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
     """Call each hook implementation on its own, so results keep their plugin's name
     and one plugin's failure is reported without losing the others'."""
-    for hook_name in ("jxlint_rules", "jxlint_rule_sets", "jxlint_formatters", "jxlint_messages"):
+    for hook_name in ("jxlint_rules", "jxlint_rule_sets", "jxlint_formatters", "jxlint_parse_formatters", "jxlint_messages"):
         for implementation in getattr(manager.hook, hook_name).get_hookimpls():
             name = implementation.plugin_name
             builtin = name in BUILTINS
@@ -141,6 +146,8 @@ def _add(registry: Registry, hook_name: str, result: object, origin: str) -> Non
         registry.rule_sets.update({name: Path(path) for name, path in result.items()})  # type: ignore[union-attr]
     elif hook_name == "jxlint_formatters":
         registry.formatters.update(result)  # type: ignore[arg-type]
+    elif hook_name == "jxlint_parse_formatters":
+        registry.parse_formatters.update(result)  # type: ignore[arg-type]
     else:
         for lang, table in result.items():  # type: ignore[union-attr]
             registry.messages.setdefault(lang, {}).update(table)

@@ -55,3 +55,9 @@ def _form(form: Form, catalog: Catalog) -> list[str]:
     if form.grade is not None:
         lines.append(f"    评分等级 {_value(form.grade)}")
     return lines
+
+
+def format_outline(documents: list[Document], catalog: Catalog, stream) -> None:
+    """`jxlint parse --format text`."""
+    for document in documents:
+        stream.write(outline(document, catalog) + "\n")
