@@ -246,6 +246,29 @@ def explain(rule: str, lang: str) -> None:
         click.echo(f"  {message_id}: {found.messages[lang][message_id]}")
 
 
+@main.command()
+@config_option
+@lang_option
+def lsp(config_path: str | None, lang: str) -> None:
+    """Run the language server on standard input and output (for editors; docs/editors.md)."""
+    from pathlib import Path
+
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError as error:
+        message = (
+            f"jxlint lsp 需要可选依赖 pygls 和 lsprotocol（缺少 {error.name}）；请安装：pip install 'jxlint[lsp]'"
+            if lang == "zh" else
+            f"jxlint lsp needs the optional dependencies pygls and lsprotocol ({error.name} is missing); install them with: pip install 'jxlint[lsp]'"
+        )
+        click.echo(message, err=True)
+        sys.exit(EXIT_USAGE)
+    from linter.lsp.server import serve
+
+    serve(lang, Path(config_path) if config_path else None)
+
+
 @main.group()
 def config() -> None:
     """Show the configuration in force for a file."""
