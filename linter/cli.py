@@ -266,6 +266,7 @@ def lsp(config_path: str | None, lang: str) -> None:
         sys.exit(EXIT_USAGE)
     from linter.lsp.server import serve
 
+    tune_gc()
     serve(lang, Path(config_path) if config_path else None)
 
 

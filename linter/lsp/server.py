@@ -57,7 +57,7 @@ class Linted:
 
 
 class JxlintServer(LanguageServer):
-    def __init__(self, lang: str = "zh", config: Path | None = None, debounce: float = 0.1) -> None:
+    def __init__(self, lang: str = "zh", config: Path | None = None, debounce: float = 0.05) -> None:
         super().__init__("jxlint", __version__)
         self.lang = lang
         self.config = config
@@ -252,7 +252,7 @@ def _is_config(uri: str) -> bool:
     return uri.rsplit("/", 1)[-1] in CONFIG_NAMES
 
 
-def create_server(lang: str = "zh", config: Path | None = None, debounce: float = 0.1) -> JxlintServer:
+def create_server(lang: str = "zh", config: Path | None = None, debounce: float = 0.05) -> JxlintServer:
     server = JxlintServer(lang, config, debounce)
 
     @server.feature(types.INITIALIZE)
