@@ -103,7 +103,7 @@ def test_documented_github_workflow_steps(tmp_path):
     annotations = run_script(annotate["run"], repo)
     assert annotations.returncode == 1  # the job fails on an error
     assert annotations.stdout.startswith("::error file=2023/bad.txt,line=17,col=13,endLine=17,endColumn=17,title=JX202 score-total-mismatch::")
-    assert run_script(sarif["run"].replace(" . ", " missing/ "), repo).returncode == 2  # a usage error still fails
+    assert run_script(sarif["run"].replace(" . ", " missing/ "), repo).returncode != 0  # a usage error still fails the step
 
 
 def test_documented_gitlab_job(tmp_path):
