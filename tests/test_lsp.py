@@ -174,6 +174,8 @@ async def test_code_action_offers_the_computed_value_and_applies_nothing_itself(
     uri = open_text(client, path, SCORED_31)
     diagnostics = await until(lambda: published(client, uri, 1))
     total = next(d for d in diagnostics if d.code == "JX202")
+    parts = [(info.location.range.start.line, info.message) for info in total.related_information]
+    assert parts == [(5, "组成此合计的单元格「9.00」")] + [(line, f"组成此合计的单元格「{score}」") for line, score in ((12, 31), (13, 20), (14, 30), (15, 10))]
     actions = await client.text_document_code_action_async(types.CodeActionParams(
         text_document=types.TextDocumentIdentifier(uri=uri), range=total.range, context=types.CodeActionContext(diagnostics=[total]),
     ))
@@ -262,3 +264,22 @@ def test_without_the_extra_the_command_says_what_to_install():
     blocked = "import sys; sys.modules['pygls'] = None; from linter.cli import main; main(['lsp'])"
     result = subprocess.run([sys.executable, "-c", blocked], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "pip install 'jxlint[lsp]'" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.asyncio
+async def test_an_unsaved_buffer_takes_the_configuration_of_the_workspace_folder(tmp_path):
+    (tmp_path / ".jxlint.yaml").write_text("rules:\n  JX203: warning\n", encoding="utf-8")
+    client = recording_client()
+    await client.start_io(*SERVER_COMMAND)
+    try:
+        folder = types.WorkspaceFolder(uri=tmp_path.as_uri(), name="reports")
+        await client.initialize_session(types.InitializeParams(capabilities=capabilities(), workspace_folders=[folder]))
+        uri = "untitled:Untitled-1"
+        client.text_document_did_open(types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=SCORED_31),
+        ))
+        diagnostics = await until(lambda: published(client, uri, 1))
+        assert {(d.code, d.severity) for d in diagnostics} == {("JX203", types.DiagnosticSeverity.Warning), ("JX202", types.DiagnosticSeverity.Error)}
+    finally:
+        await client.shutdown_session()
+        await client.stop()

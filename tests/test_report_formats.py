@@ -58,6 +58,8 @@ def test_sarif_of_every_seed_validates_against_the_oasis_schema(lang):
     assert location["logicalLocations"][0]["fullyQualifiedName"] == "项目资金/年度资金总额/得分"
     assert rules[found["ruleIndex"]]["id"] == "JX105"
     assert run_["invocations"] == [{"executionSuccessful": True}]
+    total = next(r for r in run_["results"] if r["ruleId"] == "JX202")
+    assert len(total["relatedLocations"]) >= 2  # the cells the total is made of
 
 
 def test_sarif_fingerprints_are_stable_across_runs_and_unrelated_edits(tmp_path):

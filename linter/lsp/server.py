@@ -101,14 +101,20 @@ class JxlintServer(LanguageServer):
         version, text = document.version, document.source
         linter = self.linter
         published = await asyncio.get_running_loop().run_in_executor(self.worker, self._lint, linter, uri, version, text)
+        if published is None:
+            return
         current = self.workspace.text_documents.get(uri)
         if current is None or current.version != version or linter is not self.linter:
             return  # a newer text or configuration has its own lint scheduled
         self._publish(uri, version, published)
 
     def _lint(self, linter: Linter, uri: str, version: int | None, text: str):
-        """On the worker thread: the findings of one text, or what prevented them."""
-        path = Path(to_fs_path(uri) or "untitled.txt")
+        """On the worker thread: the findings of one text, or what prevented them; None when
+        the text was edited again while this lint waited for the worker (its own lint follows)."""
+        current = self.workspace.text_documents.get(uri) if self._initialised else None
+        if current is not None and current.version != version:
+            return None
+        path = self._path(uri)
         lines = lines_of(text)
         try:
             document = parse_text("\n".join(lines), str(path))
@@ -118,6 +124,23 @@ class JxlintServer(LanguageServer):
         except Exception as error:  # a parser bug must not take the server down
             log.exception("lint of %s failed", uri)
             return error
+
+    @property
+    def _initialised(self) -> bool:
+        try:
+            return self.workspace is not None
+        except Exception:
+            return False
+
+    def _path(self, uri: str) -> Path:
+        """The file's path, for its configuration; a buffer not saved yet (`untitled:`) takes
+        the configuration of the first workspace folder."""
+        path = to_fs_path(uri) if uri.startswith("file:") else None
+        if path:
+            return Path(path)
+        folders = list(self.workspace.folders.values()) if self._initialised else []
+        root = to_fs_path(folders[0].uri) if folders else (self.workspace.root_path if self._initialised else None)
+        return Path(root or ".") / "untitled.txt"
 
     def _publish(self, uri: str, version: int | None, outcome: Linted | Exception) -> None:
         if isinstance(outcome, ConfigError):

@@ -71,6 +71,15 @@ def _result(diagnostic: Diagnostic, index: dict[str, int], fingerprint: str) -> 
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
         "properties": {"name": diagnostic.name, "form": diagnostic.form, "expected": diagnostic.expected, "actual": diagnostic.actual},
     }
+    if diagnostic.related:
+        # The cells a sum is made of, as SARIF's related locations (each needs an id).
+        out["relatedLocations"] = [
+            {"id": number, "physicalLocation": {
+                "artifactLocation": {"uri": artifact_uri(diagnostic.path)},
+                "region": {"startLine": s.line, "startColumn": s.column, "endLine": s.end_line, "endColumn": s.end_column},
+            }}
+            for number, s in enumerate(diagnostic.related, start=1)
+        ]
     if diagnostic.code in index:
         out["ruleIndex"] = index[diagnostic.code]
     return out
