@@ -78,6 +78,12 @@ def open_text(client: LanguageClient, path: Path, text: str, version: int = 1) -
     return uri
 
 
+async def opened(client: LanguageClient, path: Path, text: str) -> tuple[str, list[types.Diagnostic]]:
+    """Open a document and wait for its first diagnostics."""
+    uri = open_text(client, path, text)
+    return uri, await until(lambda: published(client, uri, 1))
+
+
 def published(client: LanguageClient, uri: str, version: int | None = None):
     """The newest diagnostics published for `uri` (at `version`, if given), or None."""
     for params in reversed(client.published):
@@ -117,8 +123,7 @@ async def test_a_seed_form_gets_the_cli_findings_at_the_same_places(client: Lang
 @pytest.mark.asyncio
 async def test_an_edit_with_a_character_outside_the_bmp_moves_the_finding_by_two_units(client: LanguageClient, tmp_path):
     path = tmp_path / "form.txt"
-    uri = open_text(client, path, SCORED_31)
-    before = await until(lambda: published(client, uri, 1))
+    uri, before = await opened(client, path, SCORED_31)
     jx203 = next(d for d in before if d.code == "JX203")
     assert (jx203.range.start.line, jx203.range.start.character, jx203.range.end.character) == (12, 30, 32)
     # Type 𠀀 inside the indicator name, before the score on the same line.
@@ -138,8 +143,7 @@ async def test_an_edit_with_a_character_outside_the_bmp_moves_the_finding_by_two
 @pytest.mark.asyncio
 async def test_the_last_edit_wins_and_close_clears(client: LanguageClient, tmp_path):
     path = tmp_path / "form.txt"
-    uri = open_text(client, path, SCORED_31)
-    await until(lambda: published(client, uri, 1))
+    uri, _ = await opened(client, path, SCORED_31)
     lines = SCORED_31.splitlines()
     score = lines[12].rindex("31")
     for version, value in enumerate(("32", "33", "34", "35", "30"), start=2):  # faster than the debounce
@@ -171,8 +175,7 @@ async def test_hover_shows_the_rule_docs_and_the_expected_value(client: Language
 @pytest.mark.asyncio
 async def test_code_action_offers_the_computed_value_and_applies_nothing_itself(client: LanguageClient, tmp_path):
     path = tmp_path / "form.txt"
-    uri = open_text(client, path, SCORED_31)
-    diagnostics = await until(lambda: published(client, uri, 1))
+    uri, diagnostics = await opened(client, path, SCORED_31)
     total = next(d for d in diagnostics if d.code == "JX202")
     parts = [(info.location.range.start.line, info.message) for info in total.related_information]
     assert parts == [(5, "组成此合计的单元格「9.00」")] + [(line, f"组成此合计的单元格「{score}」") for line, score in ((12, 31), (13, 20), (14, 30), (15, 10))]
@@ -209,12 +212,16 @@ async def test_config_change_reloads_and_a_broken_config_is_one_diagnostic(clien
     changed()
     assert {d.code for d in await until(lambda: published(client, uri))} == {"JX203"}
 
+    other, _ = await opened(client, tmp_path / "other.txt", SCORED_31)
     config.write_text("rules:\n  JX203: warning\n  no-such-rule: off\n", encoding="utf-8")
     changed()
     on_config = await until(lambda: published(client, config.as_uri()))
     [problem] = on_config
     assert problem.range.start.line == 2 and "no-such-rule" in problem.message and problem.source == "jxlint"
-    await until(lambda: any("配置错误" in m.message for m in client.messages))
+    for form_uri in (uri, other):  # neither form was checked: no findings left up from before
+        await until(lambda: published(client, form_uri) is not None and len(published(client, form_uri)) == 0)
+    assert len([m for m in client.messages if "配置错误" in m.message]) == 1  # one message for both documents
+    assert [p.uri for p in client.published].count(config.as_uri()) == 1
 
     config.write_text("rules:\n  JX203: warning\n", encoding="utf-8")
     changed()

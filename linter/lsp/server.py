@@ -67,6 +67,7 @@ class JxlintServer(LanguageServer):
         self.linted: dict[str, Linted] = {}
         self.pending: dict[str, asyncio.Task] = {}
         self.config_diagnostics: set[str] = set()  # config files that have an error published
+        self.config_errors_shown: set[tuple] = set()  # each broken configuration is told once per reload
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jxlint-lint")
 
     def _new_linter(self) -> Linter:
@@ -145,7 +146,7 @@ class JxlintServer(LanguageServer):
     def _publish(self, uri: str, version: int | None, outcome: Linted | Exception) -> None:
         if isinstance(outcome, ConfigError):
             self._config_error(outcome)
-            outcome = Linted(version, [])
+            outcome = Linted(version, [])  # no findings stay up from before: this text was not checked
         elif isinstance(outcome, Exception):
             message = self.words["crash"].format(error=f"{type(outcome).__name__}: {outcome}")
             self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=message))
@@ -162,11 +163,16 @@ class JxlintServer(LanguageServer):
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
 
     def _config_error(self, error: ConfigError) -> None:
-        """One diagnostic on the configuration file and one message; the server goes on."""
+        """One diagnostic on the configuration file and one message, however many open
+        documents it stops; the server goes on."""
         message = self.linter.catalog.render(error.message_id, error.args_)
-        self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=self.words["config"].format(where=error.origin, message=message)))
-        if error.origin.file is None:
+        key = (str(error.origin), message)
+        if key in self.config_errors_shown:
             return
+        self.config_errors_shown.add(key)
+        self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=self.words["config"].format(where=error.origin, message=message)))
+        if error.origin.file is None or not Path(error.origin.file).is_file():
+            return  # an error of the command line (`jxlint lsp --config`) or of a file gone since
         uri = Path(error.origin.file).resolve().as_uri()
         line = max(0, error.origin.line - 1)
         diagnostic = types.Diagnostic(
@@ -183,6 +189,7 @@ class JxlintServer(LanguageServer):
         for uri in self.config_diagnostics:
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
         self.config_diagnostics.clear()
+        self.config_errors_shown.clear()
         for uri in list(self.workspace.text_documents):
             if not _is_config(uri):
                 self.schedule(uri, 0)
