@@ -199,9 +199,12 @@ class JxlintServer(LanguageServer):
     def _convert(self, uri: str, lines: list[str], diagnostics: list[Diagnostic]) -> list[tuple[types.Diagnostic, Diagnostic]]:
         encoding = self.encoding
         out = []
+        hrefs: dict[str, str | None] = {}
         for diagnostic in diagnostics:
-            rule = self.registry.rules.get(diagnostic.code)
-            href = docs_url(rule) if rule is not None else None
+            if diagnostic.code not in hrefs:
+                rule = self.registry.rules.get(diagnostic.code)
+                hrefs[diagnostic.code] = docs_url(rule) if rule is not None else None
+            href = hrefs[diagnostic.code]
             related = []
             for span in diagnostic.related:
                 text = span_text(lines, span) or ""
