@@ -8,6 +8,7 @@ plugin's rule without one falls back to its docstring's first line.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from linter.rule import Rule
@@ -64,7 +65,8 @@ def description(rule: Rule, lang: str) -> str:
 
 def docs_url(rule: Rule) -> str | None:
     """The address of a jxlint rule's docs: `JXLINT_DOCS_URL` (where a team publishes
-    docs/rules.md), else docs/rules.md of this checkout, else the package's page. None for
+    docs/rules.md), else docs/rules.md of this checkout or the copy installed with jxlint
+    (`share/jxlint/`), else the package's page. None for
     a plugin's rule, whose docs jxlint does not know (`jxlint explain` shows them)."""
     if rule.origin != "jxlint":
         return None
@@ -72,6 +74,7 @@ def docs_url(rule: Rule) -> str | None:
     base = os.environ.get("JXLINT_DOCS_URL")
     if base:
         return f"{base}#{anchor}"
-    if _DOCS.exists():
-        return f"{_DOCS.as_uri()}#{anchor}"
+    for docs in (_DOCS, Path(sys.prefix) / "share" / "jxlint" / "rules.md"):
+        if docs.exists():
+            return f"{docs.as_uri()}#{anchor}"
     return "https://pypi.org/project/jxlint/"
