@@ -257,12 +257,12 @@ def lsp(config_path: str | None, lang: str) -> None:
         import lsprotocol  # noqa: F401
         import pygls  # noqa: F401
     except ImportError as error:
-        message = (
-            f"jxlint lsp 需要可选依赖 pygls 和 lsprotocol（缺少 {error.name}）；请安装：pip install 'jxlint[lsp]'"
-            if lang == "zh" else
-            f"jxlint lsp needs the optional dependencies pygls and lsprotocol ({error.name} is missing); install them with: pip install 'jxlint[lsp]'"
-        )
-        click.echo(message, err=True)
+        from linter.messages import Catalog
+        from linter.report.catalog import MESSAGES
+
+        catalog = Catalog(lang)
+        catalog.add(MESSAGES)
+        click.echo(catalog.render("lsp.missing_extra", {"module": error.name}), err=True)
         sys.exit(EXIT_USAGE)
     from linter.lsp.server import serve
 

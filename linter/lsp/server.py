@@ -34,16 +34,6 @@ _SEVERITIES = {
     "warning": types.DiagnosticSeverity.Warning,
     "info": types.DiagnosticSeverity.Information,
 }
-_WORDS = {
-    "zh": {
-        "expected": "应为", "printed": "表中为", "fix": "把「{old}」改为「{new}」", "part": "组成此合计的单元格「{text}」",
-        "config": "jxlint 配置错误，未检查表格：{where}: {message}", "crash": "jxlint 内部错误，未能检查此文件：{error}",
-    },
-    "en": {
-        "expected": "expected", "printed": "printed", "fix": "Replace '{old}' with '{new}'", "part": "a cell of this sum: '{text}'",
-        "config": "jxlint configuration error, forms not checked: {where}: {message}", "crash": "jxlint internal error, this file was not checked: {error}",
-    },
-}
 log = logging.getLogger(__name__)
 
 
@@ -73,9 +63,8 @@ class JxlintServer(LanguageServer):
     def _new_linter(self) -> Linter:
         return Linter(self.lang, self.config, registry=self.registry)
 
-    @property
-    def words(self) -> dict[str, str]:
-        return _WORDS[self.lang]
+    def say(self, message_id: str, **args: object) -> str:
+        return self.linter.catalog.render(message_id, args)
 
     @property
     def encoding(self) -> str:
@@ -148,7 +137,7 @@ class JxlintServer(LanguageServer):
             self._config_error(outcome)
             outcome = Linted(version, [])  # no findings stay up from before: this text was not checked
         elif isinstance(outcome, Exception):
-            message = self.words["crash"].format(error=f"{type(outcome).__name__}: {outcome}")
+            message = self.say("lsp.crash", error=f"{type(outcome).__name__}: {outcome}")
             self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=message))
             crash = types.Diagnostic(
                 range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
@@ -170,7 +159,7 @@ class JxlintServer(LanguageServer):
         if key in self.config_errors_shown:
             return
         self.config_errors_shown.add(key)
-        self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=self.words["config"].format(where=error.origin, message=message)))
+        self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=self.say("lsp.config", where=error.origin, message=message)))
         if error.origin.file is None or not Path(error.origin.file).is_file():
             return  # an error of the command line (`jxlint lsp --config`) or of a file gone since
         uri = Path(error.origin.file).resolve().as_uri()
@@ -210,7 +199,7 @@ class JxlintServer(LanguageServer):
                 text = span_text(lines, span) or ""
                 related.append(types.DiagnosticRelatedInformation(
                     location=types.Location(uri=uri, range=_range(lines, span, encoding)),
-                    message=self.words["part"].format(text=text.strip()),
+                    message=self.say("lsp.part", text=text.strip()),
                 ))
             lsp = types.Diagnostic(
                 range=_range(lines, diagnostic.span, encoding),
@@ -241,10 +230,11 @@ class JxlintServer(LanguageServer):
             return None
         parts = []
         for lsp, diagnostic in found:
-            words = self.words
             block = [f"**{diagnostic.code} {diagnostic.name}**: {diagnostic.message}"]
-            if diagnostic.expected is not None:
-                block.append(f"{words['expected']} **{diagnostic.expected}**" + (f"（{words['printed']} {diagnostic.actual}）" if self.lang == "zh" and diagnostic.actual is not None else f" ({words['printed']} {diagnostic.actual})" if diagnostic.actual is not None else ""))
+            if diagnostic.expected is not None and diagnostic.actual is not None:
+                block.append(self.say("lsp.expected_printed", value=diagnostic.expected, printed=diagnostic.actual))
+            elif diagnostic.expected is not None:
+                block.append(self.say("lsp.expected", value=diagnostic.expected))
             rule = self.registry.rules.get(diagnostic.code)
             if rule is not None:
                 block.append(rule.docs.strip())
@@ -263,7 +253,7 @@ class JxlintServer(LanguageServer):
             if new is None:
                 continue
             actions.append(types.CodeAction(
-                title=f"{self.words['fix'].format(old=printed.strip(), new=new.strip())}（{diagnostic.code}）" if self.lang == "zh" else f"{self.words['fix'].format(old=printed.strip(), new=new.strip())} ({diagnostic.code})",
+                title=self.say("lsp.fix", old=printed.strip(), new=new.strip(), code=diagnostic.code),
                 kind=types.CodeActionKind.QuickFix,
                 diagnostics=[lsp],
                 is_preferred=False,
@@ -291,7 +281,7 @@ def create_server(lang: str = "zh", config: Path | None = None, debounce: float 
     @server.feature(types.INITIALIZE)
     def initialize(ls: JxlintServer, params: types.InitializeParams) -> None:
         options = params.initialization_options if isinstance(params.initialization_options, dict) else {}
-        if options.get("lang") in _WORDS and options["lang"] != ls.lang:
+        if options.get("lang") in ("zh", "en") and options["lang"] != ls.lang:
             ls.lang = options["lang"]
             ls.linter = ls._new_linter()
         if isinstance(options.get("debounce_ms"), (int, float)):

@@ -33,6 +33,13 @@ def jxlint_formatters():
 
 
 @hookimpl
+def jxlint_messages():
+    from linter.report.catalog import MESSAGES
+
+    return MESSAGES
+
+
+@hookimpl
 def jxlint_parse_formatters():
     return {
         "json": _lazy("linter.report.ast_json", "format_ast_json"),

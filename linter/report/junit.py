@@ -20,11 +20,11 @@ def _line(diagnostic: Diagnostic) -> str:
     return f"{diagnostic.path}:{span.line}:{span.column}: {diagnostic.severity} {diagnostic.code} [{diagnostic.name}] {diagnostic.message}"
 
 
-def _case(suite: ElementTree.Element, file: FileResult, name: str, findings: list[Diagnostic], lang: str) -> bool:
+def _case(suite: ElementTree.Element, file: FileResult, name: str, findings: list[Diagnostic], catalog: Catalog) -> bool:
     case = ElementTree.SubElement(suite, "testcase", {"classname": file.path, "name": name, "file": file.path, "time": "0"})
     errors = [d for d in findings if d.severity == "error"]
     if errors:
-        message = f"{len(errors)} 个错误" if lang == "zh" else f"{len(errors)} error{'s' * (len(errors) != 1)}"
+        message = catalog.render("junit.errors", {"count": len(errors)})
         failure = ElementTree.SubElement(case, "failure", {"message": message, "type": errors[0].code})
         failure.text = "\n".join(_line(d) for d in errors)
     others = [d for d in findings if d.severity != "error"]
@@ -33,7 +33,7 @@ def _case(suite: ElementTree.Element, file: FileResult, name: str, findings: lis
     return bool(errors)
 
 
-def junit_tree(result: LintResult, lang: str) -> ElementTree.Element:
+def junit_tree(result: LintResult, catalog: Catalog) -> ElementTree.Element:
     root = ElementTree.Element("testsuites", {"name": "jxlint"})
     total = failed = 0
     for file in result.files:
@@ -44,12 +44,11 @@ def junit_tree(result: LintResult, lang: str) -> ElementTree.Element:
         cases = failures = 0
         if None in by_form or not file.forms:
             cases += 1
-            failures += _case(suite, file, file.path, by_form.get(None, []), lang)
+            failures += _case(suite, file, file.path, by_form.get(None, []), catalog)
         for form in file.forms:
-            project = form.project or "?"
-            name = f"表 {form.index}「{project}」" if lang == "zh" else f"form {form.index} '{project}'"
+            name = catalog.render("report.form", {"index": form.index, "project": form.project or "?"})
             cases += 1
-            failures += _case(suite, file, name, by_form.get(form.index, []), lang)
+            failures += _case(suite, file, name, by_form.get(form.index, []), catalog)
         suite.set("tests", str(cases))
         suite.set("failures", str(failures))
         total, failed = total + cases, failed + failures
@@ -60,7 +59,7 @@ def junit_tree(result: LintResult, lang: str) -> ElementTree.Element:
 
 
 def format_junit(result: LintResult, catalog: Catalog, stream: IO[str]) -> None:
-    tree = junit_tree(result, catalog.lang)
+    tree = junit_tree(result, catalog)
     ElementTree.indent(tree)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     stream.write(ElementTree.tostring(tree, encoding="unicode") + "\n")

@@ -35,12 +35,12 @@ def artifact_uri(path: str) -> str:
     return quote(pure.as_posix())
 
 
-def rule_json(rule: Rule, lang: str) -> dict[str, object]:
+def rule_json(rule: Rule, catalog: Catalog) -> dict[str, object]:
     out: dict[str, object] = {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": summary(rule, lang)},
-        "fullDescription": {"text": description(rule, lang)},
+        "shortDescription": {"text": summary(rule, catalog)},
+        "fullDescription": {"text": description(rule, catalog)},
         "help": {"text": rule.docs.strip() or rule.summary},
         "defaultConfiguration": {"level": _LEVELS[rule.severity]},
         "properties": {"tags": list(rule.groups)},
@@ -85,7 +85,7 @@ def _result(diagnostic: Diagnostic, index: dict[str, int], fingerprint: str) -> 
     return out
 
 
-def sarif_log(result: LintResult, lang: str) -> dict[str, object]:
+def sarif_log(result: LintResult, catalog: Catalog) -> dict[str, object]:
     rules = [result.rules[code] for code in sorted(result.rules)]
     index = {rule.code: position for position, rule in enumerate(rules)}
     prints = fingerprints(result)
@@ -95,8 +95,8 @@ def sarif_log(result: LintResult, lang: str) -> dict[str, object]:
         "runs": [{
             "tool": {"driver": {
                 "name": "jxlint", "version": __version__, "semanticVersion": __version__,
-                "language": "zh-CN" if lang == "zh" else "en-US",
-                "rules": [rule_json(rule, lang) for rule in rules],
+                "language": "zh-CN" if catalog.lang == "zh" else "en-US",
+                "rules": [rule_json(rule, catalog) for rule in rules],
             }},
             "invocations": [{"executionSuccessful": result.internal_errors == 0}],
             "columnKind": "unicodeCodePoints",
@@ -106,5 +106,5 @@ def sarif_log(result: LintResult, lang: str) -> dict[str, object]:
 
 
 def format_sarif(result: LintResult, catalog: Catalog, stream: IO[str]) -> None:
-    json.dump(sarif_log(result, catalog.lang), stream, ensure_ascii=False, indent=1)
+    json.dump(sarif_log(result, catalog), stream, ensure_ascii=False, indent=1)
     stream.write("\n")
