@@ -290,3 +290,17 @@ async def test_an_unsaved_buffer_takes_the_configuration_of_the_workspace_folder
     finally:
         await client.shutdown_session()
         await client.stop()
+
+
+@pytest.mark.asyncio
+async def test_saving_a_configuration_open_in_the_editor_reloads_it(client: LanguageClient, tmp_path):
+    config = tmp_path / ".jxlint.yaml"
+    config.write_text("rules: {}\n", encoding="utf-8")
+    uri, first = await opened(client, tmp_path / "form.txt", SCORED_31)
+    assert {d.code for d in first} == {"JX202", "JX203"}
+    config_uri = open_text(client, config, "rules: {}\n")
+    config.write_text("ignore: [JX203]\n", encoding="utf-8")
+    client.published.clear()
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=config_uri)))
+    assert {d.code for d in await until(lambda: published(client, uri))} == {"JX202"}
+    assert published(client, config_uri) is None  # the configuration itself is not linted as a form
