@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -249,24 +250,6 @@ async def test_a_client_position_encoding_is_honoured(encoding, tmp_path):
         await client.stop()
 
 
-def test_a_rule_that_crashes_is_one_diagnostic_naming_it(monkeypatch):
-    from linter.lsp.server import create_server
-
-    server = create_server()
-    rule = server.registry.rules["JX202"]
-
-    def broken(form, options):
-        raise KeyError("boom")
-        yield
-
-    monkeypatch.setitem(server.registry.rules, "JX202", type(rule)(**{**rule.__dict__, "check": broken}))
-    server.linter = server._new_linter()
-    outcome = server._lint(server.linter, "file:///tmp/form.txt", 1, SCORED_31)
-    crashed = [lsp for lsp, d in outcome.findings if d.name == "internal-error"]
-    assert len(crashed) == 1 and "JX202 score-total-mismatch" in crashed[0].message
-    assert {lsp.code for lsp, _ in outcome.findings} == {"JX202", "JX203"}  # the other rules still ran
-
-
 def test_without_the_extra_the_command_says_what_to_install():
     blocked = "import sys; sys.modules['pygls'] = None; from linter.cli import main; main(['lsp'])"
     result = subprocess.run([sys.executable, "-c", blocked], capture_output=True, text=True, timeout=60)
@@ -304,3 +287,68 @@ async def test_saving_a_configuration_open_in_the_editor_reloads_it(client: Lang
     client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=config_uri)))
     assert {d.code for d in await until(lambda: published(client, uri))} == {"JX202"}
     assert published(client, config_uri) is None  # the configuration itself is not linted as a form
+
+
+CRASHING_PLUGIN = '''"""A rule that always raises.
+
+## What it checks
+Nothing: it raises, as a rule with a bug would.
+
+## Why it matters
+The server must report it and keep serving.
+
+## Failing example
+    any form
+
+## Passing example
+    none
+
+## Source
+tests/test_lsp.py
+"""
+from linter.plugins import hookimpl
+
+CODE = "ZZ001"
+NAME = "always-crashes"
+SEVERITY = "warning"
+MESSAGES = {"zh": {"never": "不会出现"}, "en": {"never": "never shown"}}
+
+
+def check(form, options):
+    raise RuntimeError("a bug in the rule")
+    yield
+
+
+@hookimpl
+def jxlint_rules():
+    import sys
+
+    return [sys.modules[__name__]]
+'''
+
+
+@pytest.mark.asyncio
+async def test_a_crashing_plugin_rule_is_one_diagnostic_and_the_server_keeps_serving(tmp_path):
+    """The plugin is installed as pip would leave it: a module and a .dist-info with the entry point."""
+    site = tmp_path / "site"
+    (site / "zz_crash_plugin-1.0.dist-info").mkdir(parents=True)
+    (site / "zz_crash_plugin.py").write_text(CRASHING_PLUGIN, encoding="utf-8")
+    (site / "zz_crash_plugin-1.0.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: zz-crash-plugin\nVersion: 1.0\n", encoding="utf-8")
+    (site / "zz_crash_plugin-1.0.dist-info" / "entry_points.txt").write_text("[jxlint]\nZZ = zz_crash_plugin\n", encoding="utf-8")
+    client = recording_client()
+    await client.start_io(*SERVER_COMMAND, env=dict(os.environ, PYTHONPATH=str(site)))
+    try:
+        await client.initialize_session(types.InitializeParams(capabilities=capabilities()))
+        uri, diagnostics = await opened(client, tmp_path / "form.txt", SCORED_31)
+        [crash] = [d for d in diagnostics if d.code == "ZZ001"]
+        assert "ZZ001 always-crashes" in crash.message and "RuntimeError" in crash.message
+        assert crash.severity == types.DiagnosticSeverity.Error
+        assert {d.code for d in diagnostics} == {"ZZ001", "JX202", "JX203"}  # the other rules still ran
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=form())],
+        ))
+        assert {d.code for d in await until(lambda: published(client, uri, 2))} == {"ZZ001"}  # still serving
+    finally:
+        await client.shutdown_session()
+        await client.stop()
