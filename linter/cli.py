@@ -72,19 +72,26 @@ def parse(files: tuple[str, ...], output_format: str, encoding: str | None, lang
     """Parse FILES and print the AST (JSON) or an outline (text). `-` reads standard input."""
     from linter.messages import Catalog
     from linter.parse import parse_path
-    from linter.plugins import load_registry
+    from linter.report.formats import PARSE_FORMATS
     from linter.report.output import report_stream
 
     tune_gc()
-    registry = load_registry()
-    if output_format not in registry.parse_formatters:
-        known = ", ".join(sorted(registry.parse_formatters))
+    # The built-in formats without loading every plugin and rule (that is most of the start-up);
+    # the registry only for another name.
+    formatters = dict(PARSE_FORMATS)
+    if output_format not in formatters:
+        from linter.plugins import load_registry
+
+        registry = load_registry()
+        _warn_plugin_errors(registry, lang)
+        formatters = registry.parse_formatters
+    if output_format not in formatters:
+        known = ", ".join(sorted(formatters))
         raise click.UsageError(f"unknown format '{output_format}' (known: {known})")
-    _warn_plugin_errors(registry, lang)
     catalog = Catalog(lang)
     documents = [parse_path(path, encoding) for path in files]
     with report_stream(output) as stream:
-        registry.parse_formatters[output_format](documents, catalog, stream)
+        formatters[output_format](documents, catalog, stream)
     failed = any(document.problems or any(form.problems for form in document.forms) for document in documents)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
