@@ -76,6 +76,7 @@ def parse(files: tuple[str, ...], output_format: str, encoding: str | None, lang
     from linter.report.output import report_stream
 
     tune_gc()
+    _check_output(output)
     # The built-in formats without loading every plugin and rule (that is most of the start-up);
     # the registry only for another name.
     formatters = dict(PARSE_FORMATS)
@@ -117,6 +118,14 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
+def _check_output(output: str | None) -> None:
+    """Before any work: a report that could not be written is a usage error, not an internal one."""
+    from pathlib import Path
+
+    if output not in (None, "-") and not Path(output).resolve().parent.is_dir():
+        raise click.UsageError(f"cannot write '{output}': folder '{Path(output).parent}' does not exist")
+
+
 output_option = click.option(
     "--output", "-o", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
     help="Write the report to FILE (whole or not at all: a temporary file renamed) instead of standard output.",
@@ -153,6 +162,7 @@ def lint(
     from linter.engine import LintResult, Linter
 
     tune_gc()
+    _check_output(output)
     try:
         linter = Linter(lang, Path(config_path) if config_path else None, _selectors(select), _selectors(ignore))
         if output_format not in linter.registry.formatters:

@@ -188,6 +188,12 @@ def test_output_is_written_whole_or_not_at_all(tmp_path):
     assert oct(target.stat().st_mode & 0o777) != oct(0o600)  # an ordinary file, not mkstemp's private one
 
 
+def test_output_into_a_missing_folder_is_a_usage_error(tmp_path):
+    for command in ("lint", "parse"):
+        result = run(command, str(SEEDS["001"]), "--output", str(tmp_path / "no" / "report.txt"))
+        assert result.exit_code == 2 and "does not exist" in result.output
+
+
 def test_every_format_goes_through_the_formatter_hook():
     assert {"text", "json", "sarif", "github", "junit", "gitlab"} <= set(REGISTRY.formatters)
     assert {"text", "json"} <= set(REGISTRY.parse_formatters)
