@@ -154,40 +154,49 @@ def tune_gc() -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="text", show_default=True)
+@click.option("--format", "output_format", default="text", show_default=True, help="text (an outline), json (the AST), or a plugin's parse format.")
 @max_file_size_option
 @encoding_option
 @lang_option
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    help="Write the output to FILE (whole or not at all) instead of standard output.",
+)
 @click.option("--template", help="Read every form with this template, not the detected one.")
 def parse(
-    files: tuple[str, ...], output_format: str, max_file_size: int, encoding: str | None, lang: str, template: str | None
+    files: tuple[str, ...], output_format: str, max_file_size: int, encoding: str | None, lang: str,
+    output: str | None = None, template: str | None = None,
 ) -> None:
     """Parse FILES and print the AST (JSON) or an outline (text). `-` reads standard input.
     Each form shows the template it was read with."""
-    from linter.console import report_stream
     from linter.messages import Catalog
     from linter.reading import read_document
+    from linter.report.formats import PARSE_FORMATS
+    from linter.report.output import report_stream
     from linter.templates import builtin_templates
 
     tune_gc()
     _check_paths(files)
-    catalog = Catalog(lang)
+    _check_output(output)
+    # The built-in formats without loading every plugin and rule (that is most of the start-up);
+    # the registry only for another name.
+    formatters = dict(PARSE_FORMATS)
+    if output_format not in formatters:
+        from linter.plugins import load_registry
+
+        registry = load_registry()
+        _warn_plugin_errors(registry, lang)
+        formatters = registry.parse_formatters
+    if output_format not in formatters:
+        known = ", ".join(sorted(formatters))
+        raise click.UsageError(f"unknown format '{quoted(output_format)}' (known: {known})")
     if template is not None and builtin_templates().get(template) is None:
         known = ", ".join(item.id for item in builtin_templates())
-        raise click.UsageError(f"unknown template '{template}' (known: {known})")
+        raise click.UsageError(f"unknown template '{quoted(template)}' (known: {known})")
+    catalog = Catalog(lang)
     documents = [read_document(path, encoding, max_file_size, template=template) for path in files]
-    if output_format == "json":
-        import json
-
-        from linter.report.ast_json import documents_json
-
-        report_stream("json").write(json.dumps(documents_json(documents, catalog), ensure_ascii=False, indent=1) + "\n")
-    else:
-        from linter.report.outline import outline
-
-        stream = report_stream("text")
-        for document in documents:
-            stream.write(escaped(outline(document, catalog), keep="\n") + "\n")
+    with report_stream(output, output_format) as stream:
+        formatters[output_format](documents, catalog, stream)
     failed = any(document.problems or any(form.problems for form in document.forms) for document in documents)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
@@ -225,6 +234,18 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
+def _check_output(output: str | None) -> None:
+    """Before any work: a report that could not be written is a usage error, not an internal one."""
+    from pathlib import Path
+
+    if output not in (None, "-") and not Path(output).resolve().parent.is_dir():
+        raise click.UsageError(f"cannot write '{output}': folder '{Path(output).parent}' does not exist")
+
+
+output_option = click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    help="Write the report to FILE (whole or not at all: a temporary file renamed) instead of standard output.",
+)
 config_option = click.option(
     "--config", "config_path", type=click.Path(dir_okay=False, exists=True),
     help="Use this configuration file instead of searching for .jxlint.yaml.",
@@ -233,13 +254,14 @@ config_option = click.option(
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--format", "output_format", default="text", show_default=True, help="text, json, sarif, or a plugin's format.")
+@click.option("--format", "output_format", default="text", show_default=True, help="text, json, sarif, github, junit, gitlab, or a plugin's format.")
 @click.option("--select", multiple=True, help="Only these rules: codes, prefixes (JX1), names, groups; comma-separated.")
 @click.option("--ignore", multiple=True, help="Also ignore these rules (same selectors).")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
 @click.option("--stdin-filename", help="The path of the text read from `-`, for configuration and messages.")
 @click.option("--follow-symlinks", is_flag=True, help="In folders, follow symbolic links that point outside the folder.")
 @max_file_size_option
+@output_option
 @config_option
 @encoding_option
 @lang_option
@@ -247,8 +269,8 @@ config_option = click.option(
 @click.option("--template", help="Read every form with this template (an id from `jxlint templates`), not the detected one.")
 def lint(
     paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...], strict: bool,
-    stdin_filename: str | None, follow_symlinks: bool, max_file_size: int, config_path: str | None, encoding: str | None,
-    lang: str, template: str | None,
+    stdin_filename: str | None, follow_symlinks: bool, max_file_size: int, output: str | None, config_path: str | None,
+    encoding: str | None, lang: str, template: str | None,
 ) -> None:
     """Lint forms in PATHS (files or folders; `-` reads standard input).
 
@@ -258,12 +280,12 @@ def lint(
     from pathlib import Path
 
     from linter.config import ConfigError
-    from linter.console import report_stream
     from linter.engine import LintResult, Linter
     from linter.reading import STDIN, read_document
 
     tune_gc()
     _check_paths(paths)
+    _check_output(output)
     try:
         untrusted = (Path(config_path).parent,) if config_path else ()
         linter = Linter(
@@ -286,7 +308,10 @@ def lint(
     except ConfigError as error:
         _fail_config(error, lang)
         return
-    linter.registry.formatters[output_format](result, linter.catalog, report_stream(output_format))
+    from linter.report.output import report_stream
+
+    with report_stream(output, output_format) as stream:
+        linter.registry.formatters[output_format](result, linter.catalog, stream)
     if result.internal_errors:
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_FINDINGS if result.failed(strict) else EXIT_OK)
@@ -393,6 +418,30 @@ def explain(rule: str, lang: str) -> None:
     click.echo("\nMessages:")
     for message_id in found.messages.get("zh", {}):
         click.echo(f"  {message_id}: {found.messages[lang][message_id]}")
+
+
+@main.command()
+@config_option
+@lang_option
+def lsp(config_path: str | None, lang: str) -> None:
+    """Run the language server on standard input and output (for editors; docs/editors.md)."""
+    from pathlib import Path
+
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError as error:
+        from linter.messages import Catalog
+        from linter.report.catalog import MESSAGES
+
+        catalog = Catalog(lang)
+        catalog.add(MESSAGES)
+        click.echo(catalog.render("lsp.missing_extra", {"module": error.name}), err=True)
+        sys.exit(EXIT_USAGE)
+    from linter.lsp.server import serve
+
+    tune_gc()
+    serve(lang, Path(config_path) if config_path else None)
 
 
 @main.group()

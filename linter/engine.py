@@ -40,6 +40,7 @@ class Diagnostic:
     table_path: str | None = None
     expected: str | None = None
     actual: str | None = None
+    related: tuple[Span, ...] = ()  # the cells a sum is made of
 
     @property
     def form(self) -> dict[str, object] | None:
@@ -211,6 +212,7 @@ class Linter:
             table_path=shortened(finding.table_path, 2 * MAX_QUOTED) if finding.table_path else None,
             expected=_text(finding.expected),
             actual=_text(finding.actual),
+            related=finding.related_spans,
         )
 
     def _internal_error(self, document: Document, form: Form | None, in_force: RuleInForce, error: Exception) -> Diagnostic:

@@ -48,6 +48,10 @@ class Hooks:
         """Output formats for `--format`: name -> `format(result, catalog, stream)`."""
 
     @hookspec
+    def jxlint_parse_formatters(self) -> dict[str, Callable]:
+        """Output formats for `jxlint parse --format`: name -> `format(documents, catalog, stream)`."""
+
+    @hookspec
     def jxlint_messages(self) -> dict[str, dict[str, str]]:
         """Message catalogs: language -> {message id -> template}."""
 
@@ -77,6 +81,7 @@ class Registry:
     formatters: dict[str, Callable] = field(default_factory=dict)
     messages: dict[str, dict[str, str]] = field(default_factory=dict)
     template_data: list[tuple[dict, str]] = field(default_factory=list)  # plugins' templates
+    parse_formatters: dict[str, Callable] = field(default_factory=dict)
     errors: list[PluginError] = field(default_factory=list)
     plugins: list[LoadedPlugin] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # distributions found only in untrusted folders
@@ -194,7 +199,9 @@ def _label(distribution: Distribution) -> str:
 def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
     """Call each hook implementation on its own, so results keep their plugin's name
     and one plugin's failure is reported without losing the others'."""
-    for hook_name in ("jxlint_rules", "jxlint_rule_sets", "jxlint_formatters", "jxlint_messages", "jxlint_templates"):
+    hooks = ("jxlint_rules", "jxlint_rule_sets", "jxlint_formatters", "jxlint_parse_formatters", "jxlint_messages",
+             "jxlint_templates")
+    for hook_name in hooks:
         for implementation in getattr(manager.hook, hook_name).get_hookimpls():
             name = implementation.plugin_name
             builtin = name in BUILTINS
@@ -232,6 +239,8 @@ def _add(registry: Registry, hook_name: str, result: object, origin: str) -> Non
                 added.extend((data, f"{origin}: {item}") for data in read_template_file(item))
         template_set([*registry.template_data, *added])  # a broken template fails here, by plugin name
         registry.template_data.extend(added)
+    elif hook_name == "jxlint_parse_formatters":
+        registry.parse_formatters.update(result)  # type: ignore[arg-type]
     else:
         for lang, table in result.items():  # type: ignore[union-attr]
             registry.messages.setdefault(lang, {}).update(table)

@@ -94,6 +94,11 @@ class Finding:
     expected: object = None
     actual: object = None
     severity: str | None = None  # lower than the rule's when the rule is unsure
+    related: tuple[Cell | Span, ...] = ()  # the cells a sum is made of, for editors to show
+
+    @property
+    def related_spans(self) -> tuple[Span, ...]:
+        return tuple(item.span if isinstance(item, Cell) else item for item in self.related)
 
     @property
     def span(self) -> Span:

@@ -69,4 +69,5 @@ def check(form, options):
             tolerance = Decimal(1).scaleb(-decimals_of(total, *values))
         if abs(total - summed) > tolerance:
             args = {"column": label, "total": plain(total), "parts": plain(summed)}
-            yield Finding(total_cell, "sum", args, f"项目资金/年度资金总额/{label}", plain(summed), plain(total))
+            related = tuple(cell for cell in part_cells if cell is not None)
+            yield Finding(total_cell, "sum", args, f"项目资金/年度资金总额/{label}", plain(summed), plain(total), related=related)

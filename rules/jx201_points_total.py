@@ -79,4 +79,5 @@ def check(form, options):
     indicators = sum((number(row) for row in rows), Decimal(0))
     if funds + indicators != points:
         args = {"funds": plain(funds), "indicators": plain(indicators), "sum": plain(funds + indicators), "points": plain(points)}
-        yield Finding(cell, "sum", args, "总分/分值", plain(funds + indicators), plain(points))
+        related = tuple(item for item in (funds_cell, *rows) if item is not None)
+        yield Finding(cell, "sum", args, "总分/分值", plain(funds + indicators), plain(points), related=related)

@@ -57,4 +57,5 @@ def check(form, options):
         tolerance = half_unit(score)
     if abs(funds + indicators - score) > tolerance:
         args = {"score": plain(score), "funds": plain(funds), "indicators": plain(indicators), "sum": plain(funds + indicators)}
-        yield Finding(cell, "sum", args, "总分/得分", plain(funds + indicators), plain(score))
+        related = tuple(item for item in (funds_cell, *rows) if item is not None)
+        yield Finding(cell, "sum", args, "总分/得分", plain(funds + indicators), plain(score), related=related)

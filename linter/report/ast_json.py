@@ -167,3 +167,10 @@ def documents_json(documents: list[Document], catalog: Catalog) -> dict[str, Any
         "version": SCHEMA_VERSION,
         "files": [document_json(document, catalog) for document in documents],
     }
+
+
+def format_ast_json(documents: list[Document], catalog: Catalog, stream) -> None:
+    """`jxlint parse --format json`."""
+    import json
+
+    stream.write(json.dumps(documents_json(documents, catalog), ensure_ascii=False, indent=1) + "\n")

@@ -1,4 +1,4 @@
-"""The built-in output formats, registered through the `jxlint_formatters` hook."""
+"""The built-in output formats and their messages, registered through the plugin hooks."""
 
 from __future__ import annotations
 
@@ -7,8 +7,20 @@ from linter.plugins import hookimpl
 
 @hookimpl
 def jxlint_formatters():
-    from linter.report.lint_json import format_json
-    from linter.report.sarif import format_sarif
-    from linter.report.text import format_text
+    from linter.report.formats import LINT_FORMATS
 
-    return {"text": format_text, "json": format_json, "sarif": format_sarif}
+    return dict(LINT_FORMATS)
+
+
+@hookimpl
+def jxlint_parse_formatters():
+    from linter.report.formats import PARSE_FORMATS
+
+    return dict(PARSE_FORMATS)
+
+
+@hookimpl
+def jxlint_messages():
+    from linter.report.catalog import MESSAGES
+
+    return MESSAGES

@@ -62,3 +62,11 @@ def _form(form: Form, catalog: Catalog) -> list[str]:
     if form.truncated:
         lines.append(f"    {catalog.render('outline.truncated', {'parts': ', '.join(form.truncated)})}")
     return lines
+
+
+def format_outline(documents: list[Document], catalog: Catalog, stream) -> None:
+    """`jxlint parse --format text`."""
+    from linter.shown import escaped
+
+    for document in documents:
+        stream.write(escaped(outline(document, catalog), keep="\n") + "\n")
