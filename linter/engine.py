@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from linter.ast import Document, Form, Span
+from linter.cells import cells_by_span
 from linter.config import Resolver, RuleInForce, command_line
 from linter.messages import Catalog
 from linter.parse import parse_bytes, parse_path
@@ -39,6 +40,7 @@ class Diagnostic:
     table_path: str | None = None
     expected: str | None = None
     actual: str | None = None
+    cell: str | None = None  # the raw text of the cell pointed at, when the finding points at one
 
     @property
     def form(self) -> dict[str, object] | None:
@@ -54,6 +56,23 @@ class FormSummary:
     line: int
     layout: str
     parsed: bool
+    implementer: str | None = None  # 实施单位
+    execution_rate: Decimal | None = None  # 执行率 of 年度资金总额, in percent, as written
+    score: Decimal | None = None  # 总分 得分
+    template: str | None = None
+
+
+def form_summary(form: Form) -> FormSummary:
+    total = form.funds.total if form.funds is not None else None
+    rate = total.rate.number if total is not None and total.rate is not None else None
+    score = form.total.score.number if form.total is not None and form.total.score is not None else None
+    implementer = form.implementer.text if form.implementer is not None and form.implementer.text else None
+    template = getattr(form, "template", None)
+    template_name = getattr(template, "name", template)
+    return FormSummary(
+        form.index, form.project_name, form.span.line, form.layout, form.parsed,
+        implementer, rate, score, None if template_name is None else str(template_name),
+    )
 
 
 @dataclass
@@ -116,6 +135,8 @@ class Linter:
         self.catalog = Catalog(lang)
         self.catalog.add(self.registry.messages)
         self.resolver = Resolver(self.registry, config, command_line(select, ignore, self.registry))
+        self._cells_form: Form | None = None
+        self._cells: dict[Span, str] = {}
 
     def discover(self, paths: list[str]) -> list[Path]:
         """Files named directly, and the files of folders matching `include`, minus `exclude`."""
@@ -145,7 +166,7 @@ class Linter:
 
     def lint_document(self, document: Document, config_path: Path) -> FileResult:
         effective = self.resolver.effective(config_path)
-        forms = [FormSummary(f.index, f.project_name, f.span.line, f.layout, f.parsed) for f in document.forms]
+        forms = [form_summary(f) for f in document.forms]
         result = FileResult(document.path, document.encoding, forms, config=effective.source)
         for in_force in effective.rules:
             result.diagnostics.extend(self._run(in_force, document))
@@ -169,10 +190,19 @@ class Linter:
             form = target if isinstance(target, Form) else None
             try:
                 for finding in rule.check(target, in_force.options):
-                    out.append(self._diagnostic(document, form, in_force, finding))
+                    diagnostic = self._diagnostic(document, form, in_force, finding)
+                    if form is not None:
+                        diagnostic.cell = self._cell_text(form, diagnostic.span)
+                    out.append(diagnostic)
             except Exception as error:  # a broken rule must not stop the others
                 out.append(self._internal_error(document, form, in_force, error))
         return out
+
+    def _cell_text(self, form: Form, span: Span) -> str | None:
+        # Cells are indexed once per form, and only for forms with findings.
+        if self._cells_form is not form:
+            self._cells_form, self._cells = form, cells_by_span(form)
+        return self._cells.get(span)
 
     def _diagnostic(self, document: Document, form: Form | None, in_force: RuleInForce, finding: Finding) -> Diagnostic:
         rule = in_force.rule
