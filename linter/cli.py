@@ -114,29 +114,37 @@ config_option = click.option(
 )
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--format", "output_format", default="text", show_default=True, help="text, json, sarif, or a plugin's format.")
-@click.option("--select", multiple=True, help="Only these rules: codes, prefixes (JX1), names, groups; comma-separated.")
-@click.option("--ignore", multiple=True, help="Also ignore these rules (same selectors).")
-@click.option("--strict", is_flag=True, help="Warnings fail the run too.")
-@click.option("--stdin-filename", help="The path of the text read from `-`, for configuration and messages.")
-@config_option
-@encoding_option
-@lang_option
-def lint(
-    paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...], strict: bool,
-    stdin_filename: str | None, config_path: str | None, encoding: str | None, lang: str,
-) -> None:
-    """Lint forms in PATHS (files or folders; `-` reads standard input).
+def _lint_options(function):
+    """The options shared by `lint` and `report`."""
+    options = [
+        click.option("--select", multiple=True, help="Only these rules: codes, prefixes (JX1), names, groups; comma-separated."),
+        click.option("--ignore", multiple=True, help="Also ignore these rules (same selectors)."),
+        click.option("--strict", is_flag=True, help="Warnings fail the run too."),
+        click.option("--stdin-filename", help="The path of the text read from `-`, for configuration and messages."),
+        click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, exists=True),
+                     help="Hide the findings accepted in this baseline file (docs/report.md)."),
+        click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
+                     help="Accept every finding of this run: write them to this baseline file."),
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar on standard error."),
+        config_option, encoding_option, lang_option,
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
 
-    Exit codes: 0 no error-level finding, 1 findings that fail the run,
-    2 usage or configuration error, 3 internal error.
-    """
+
+def _lint_run(
+    paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
+    stdin_filename: str | None, config_path: str | None, encoding: str | None, lang: str, quiet: bool,
+    baseline_path: str | None, write_baseline_path: str | None,
+):
+    """Lint PATHS with progress on a terminal, then apply waivers: the run both commands share."""
     from pathlib import Path
 
     from linter.config import ConfigError
     from linter.engine import LintResult, Linter
+    from linter.progress import Progress
+    from linter.waivers import apply_waivers, load_baseline, write_baseline
 
     tune_gc()
     try:
@@ -146,21 +154,95 @@ def lint(
             raise click.UsageError(f"unknown format '{output_format}' (known: {known})")
         _warn_plugin_errors(linter.registry, lang)
         result = LintResult(rules=linter.registry.rules)
+        todo: list[object] = []
         for path in paths:
-            if path == "-":
-                shown = stdin_filename or "<stdin>"
-                result.files.append(linter.lint_bytes(sys.stdin.buffer.read(), shown, Path(stdin_filename or "."), encoding))
-                continue
-            if not Path(path).exists():
+            if path != "-" and not Path(path).exists():
                 raise click.UsageError(f"path '{path}' does not exist")
-            result.files.extend(linter.lint_paths([path], encoding))
+            todo.extend(["-"] if path == "-" else linter.discover([path]))
+        progress = Progress(sys.stderr, len(todo), lang, enabled=not quiet)
+        for item in todo:
+            if item == "-":
+                shown = stdin_filename or "<stdin>"
+                file = linter.lint_bytes(sys.stdin.buffer.read(), shown, Path(stdin_filename or "."), encoding)
+            else:
+                file = linter.lint_path(item, encoding)  # type: ignore[arg-type]
+            result.files.append(file)
+            progress.advance(len(file.forms), len(file.diagnostics))
+        progress.close()
+        baseline = load_baseline(Path(baseline_path)) if baseline_path else []
+        unused = apply_waivers(result, baseline)
+        if write_baseline_path:
+            target = Path(write_baseline_path)
+            count = write_baseline(target, result.diagnostics)
+            click.echo(linter.catalog.render("baseline.written", {"count": count, "path": target}), err=True)
+            unused = apply_waivers(result, load_baseline(target))
     except ConfigError as error:
         _fail_config(error, lang)
-        return
-    linter.registry.formatters[output_format](result, linter.catalog, sys.stdout)
+        raise
+    for waiver in unused:
+        click.echo(f"{waiver.origin}: " + linter.catalog.render("waiver.unused", {"waiver": waiver.describe()}), err=True)
+    return linter, result
+
+
+def _emit(linter, result, output_format: str, output: str | None, strict: bool) -> None:
+    """Write the report to OUTPUT (atomically) or standard output, and exit with the run's code."""
+    from pathlib import Path
+
+    formatter = linter.registry.formatters[output_format]
+    if output:
+        from linter.report.write import write_report
+
+        write_report(Path(output), formatter, result, linter.catalog)
+    elif getattr(formatter, "binary", False) and sys.stdout.isatty():
+        raise click.UsageError(f"format '{output_format}' is a binary file: write it with -o FILE")
+    else:
+        formatter(result, linter.catalog, sys.stdout)
     if result.internal_errors:
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_FINDINGS if result.failed(strict) else EXIT_OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--format", "output_format", default="text", show_default=True,
+              help="text, json, sarif, html, xlsx, or a plugin's format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file (replaced atomically).")
+@_lint_options
+def lint(
+    paths: tuple[str, ...], output_format: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+    strict: bool, stdin_filename: str | None, baseline_path: str | None, write_baseline_path: str | None, quiet: bool,
+    config_path: str | None, encoding: str | None, lang: str,
+) -> None:
+    """Lint forms in PATHS (files or folders; `-` reads standard input).
+
+    Exit codes: 0 no error-level finding, 1 findings that fail the run,
+    2 usage or configuration error, 3 internal error.
+    """
+    linter, result = _lint_run(
+        paths, output_format, select, ignore, stdin_filename, config_path, encoding, lang, quiet, baseline_path, write_baseline_path,
+    )
+    _emit(linter, result, output_format, output, strict)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="review.html", show_default=True,
+              help="The report file: .html for the review page, .xlsx for the findings workbook.")
+@_lint_options
+def report(
+    paths: tuple[str, ...], output: str, select: tuple[str, ...], ignore: tuple[str, ...], strict: bool,
+    stdin_filename: str | None, baseline_path: str | None, write_baseline_path: str | None, quiet: bool,
+    config_path: str | None, encoding: str | None, lang: str,
+) -> None:
+    """Lint PATHS and write a review report: one self-contained HTML page (or an .xlsx workbook).
+
+    Exit codes as for `lint`.
+    """
+    output_format = "xlsx" if output.lower().endswith(".xlsx") else "html"
+    linter, result = _lint_run(
+        paths, output_format, select, ignore, stdin_filename, config_path, encoding, lang, quiet, baseline_path, write_baseline_path,
+    )
+    _emit(linter, result, output_format, output, strict)
 
 
 @main.command(name="rules")

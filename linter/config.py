@@ -28,7 +28,7 @@ from linter.plugins import Registry
 from linter.rule import SEVERITIES, Rule
 
 CONFIG_NAMES = (".jxlint.yaml", "jxlint.yaml")
-TOP_KEYS = ("extends", "rules", "select", "extend-select", "ignore", "extend-ignore", "overrides", "include", "exclude")
+TOP_KEYS = ("extends", "rules", "select", "extend-select", "ignore", "extend-ignore", "overrides", "include", "exclude", "waivers")
 OVERRIDE_KEYS = ("files", "rules", "select", "extend-select", "ignore", "extend-ignore")
 DEFAULT_INCLUDE = ("*.txt", "*.tsv", "*.md")
 DEFAULT_EXCLUDE = (".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist")

@@ -92,6 +92,7 @@ class FileResult:
 class LintResult:
     files: list[FileResult] = field(default_factory=list)
     rules: dict[str, Rule] = field(default_factory=dict)  # every rule known, by code
+    waived: list[Diagnostic] = field(default_factory=list)  # hidden by a waiver (linter.waivers), still counted
 
     @property
     def internal_errors(self) -> int:

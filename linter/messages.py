@@ -78,6 +78,11 @@ CORE = {
         "config.locked": "规则 {rule} 已由 {by} 锁定，级别不能低于 {severity}",
         "config.unlock": "规则 {rule} 已由 {by} 锁定，不能解锁",
         "config.locked_disabled": "规则 {rule} 已由 {by} 锁定，不能关闭或忽略",
+        "waiver.missing_reason": "豁免（waivers）的每一项都需要 reason：写明为什么接受这个问题",
+        "waiver.missing_key": "豁免的每一项都需要 {key}",
+        "waiver.unused": "豁免没有匹配任何问题，可以删除：{waiver}",
+        "waiver.summary": "{count} 个问题已豁免",
+        "baseline.written": "已把 {count} 个问题写入基线 {path}",
     },
     "en": {
         "parse.unexpected": "cannot read the table structure: found {found_kind} '{found}' where the template has {expected}",
@@ -109,6 +114,11 @@ CORE = {
         "config.locked": "rule {rule} is locked by {by}; its severity cannot go below {severity}",
         "config.unlock": "rule {rule} is locked by {by} and cannot be unlocked",
         "config.locked_disabled": "rule {rule} is locked by {by}; it cannot be turned off or ignored",
+        "waiver.missing_reason": "every entry of waivers needs a reason: why the finding is accepted",
+        "waiver.missing_key": "every waiver needs {key}",
+        "waiver.unused": "waiver matches no finding and can be removed: {waiver}",
+        "waiver.summary": "{count} waived",
+        "baseline.written": "wrote {count} findings to the baseline {path}",
     },
 }
 
