@@ -6,7 +6,7 @@ LABELS = {
     "zh": {
         "title": "项目支出绩效自评表 审核报告",
         "generated": "jxlint {version} 生成于 {time}",
-        "files": "文件", "forms": "表", "templates": "模板", "forms_ok": "无错误的表", "waived": "已豁免",
+        "files": "文件", "forms": "表", "templates": "模板", "forms_ok": "无错误的表", "forms_with_errors": "有错误的表", "waived": "已豁免",
         "error": "错误", "warning": "警告", "info": "提示", "ok": "无错误", "findings": "问题",
         "summary": "概况", "by_rule": "各规则的问题", "charts": "图表", "forms_table": "各表",
         "chart_rules": "各规则的问题数", "chart_scores": "自评总分分布（红色：有错误的表）",
@@ -27,7 +27,7 @@ LABELS = {
     "en": {
         "title": "Performance self-evaluation forms: review report",
         "generated": "jxlint {version}, generated {time}",
-        "files": "files", "forms": "forms", "templates": "templates", "forms_ok": "forms with no error", "waived": "waived",
+        "files": "files", "forms": "forms", "templates": "templates", "forms_ok": "forms with no error", "forms_with_errors": "forms with errors", "waived": "waived",
         "error": "error", "warning": "warning", "info": "info", "ok": "no error", "findings": "findings",
         "summary": "Summary", "by_rule": "Findings by rule", "charts": "Charts", "forms_table": "Forms",
         "chart_rules": "Findings per rule", "chart_scores": "Self-score distribution (red: forms with errors)",

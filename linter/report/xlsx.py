@@ -76,7 +76,7 @@ def workbook_bytes(result: LintResult, lang: str) -> bytes:
             unit or words["unknown_unit"], len(rows_of_unit), sum(1 for r in rows_of_unit if r.errors),
             *(counts.get(s, 0) for s in SEVERITY_ORDER), sum(counts.values()),
         ))
-    _sheet(units, [words["unit"], words["forms"], words["forms"] + "（" + words["errors"] + "）" if lang == "zh" else "forms with errors",
+    _sheet(units, [words["unit"], words["forms"], words["forms_with_errors"],
                    words["error"], words["warning"], words["info"], words["total"]], unit_rows, (40, 8, 14, 8, 8, 8, 8))
 
     by_rule = book.create_sheet(words["sheet_rules"])
