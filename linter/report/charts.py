@@ -150,6 +150,16 @@ def _y_axis(left: int, top: int, plot_w: float, plot_h: float, ceiling: float, s
     return out
 
 
+def _ticks(low: float, high: float) -> list[float]:
+    step = _nice_step(high - low, 6)
+    value = step * -(-low // step)
+    out = []
+    while value <= high + 1e-9:
+        out.append(value)
+        value += step
+    return out
+
+
 def scatter(name: str, title: str, points: Sequence[Point], words: Mapping[str, str], x_axis: str, y_axis: str, empty: str) -> str:
     """执行率 (x) against 总分 得分 (y): a form that spent little yet scored high sits top left."""
     shown = [p for p in points if p.x is not None and p.y is not None]
@@ -165,12 +175,12 @@ def scatter(name: str, title: str, points: Sequence[Point], words: Mapping[str, 
     plot_w, plot_h = width - left - 16, height - top - bottom
     body = [_legend(("ok", "error"), words, left, 16)]
     body.append(f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" stroke="#ccc"/>')
-    for fraction in (0, 0.25, 0.5, 0.75, 1):
-        xv = x_low + fraction * (x_high - x_low)
-        yv = y_low + fraction * (y_high - y_low)
-        x = left + fraction * plot_w
-        y = top + plot_h - fraction * plot_h
+    for xv in _ticks(x_low, x_high):
+        x = left + (xv - x_low) / (x_high - x_low) * plot_w
         body.append(f'<text x="{x:.1f}" y="{top + plot_h + 14}" text-anchor="middle">{xv:g}%</text>')
+    for yv in _ticks(y_low, y_high):
+        y = top + plot_h - (yv - y_low) / (y_high - y_low) * plot_h
+        body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#eee"/>')
         body.append(f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end">{yv:g}</text>')
     for p in sorted(shown, key=lambda p: p.flagged):  # forms with errors drawn on top
         px, py = min(p.x, x_high), min(p.y, y_high)  # type: ignore[type-var]
