@@ -169,13 +169,15 @@ def _lint_run(
             result.files.append(file)
             progress.advance(len(file.forms), len(file.diagnostics))
         progress.close()
-        baseline = load_baseline(Path(baseline_path)) if baseline_path else []
-        unused = apply_waivers(result, baseline)
         if write_baseline_path:
+            # The new baseline replaces any old one: every finding no config waiver covers.
+            unused = apply_waivers(result, [])
             target = Path(write_baseline_path)
             count = write_baseline(target, result.diagnostics)
             click.echo(linter.catalog.render("baseline.written", {"count": count, "path": target}), err=True)
-            unused = apply_waivers(result, load_baseline(target))
+            unused += apply_waivers(result, load_baseline(target), config=False)
+        else:
+            unused = apply_waivers(result, load_baseline(Path(baseline_path)) if baseline_path else [])
     except ConfigError as error:
         _fail_config(error, lang)
         raise

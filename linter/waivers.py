@@ -173,15 +173,15 @@ def load_config_waivers(path: Path) -> list[Waiver]:
     return waivers
 
 
-def apply_waivers(result: LintResult, baseline: list[Waiver]) -> list[Waiver]:
+def apply_waivers(result: LintResult, baseline: list[Waiver], config: bool = True) -> list[Waiver]:
     """Move waived findings to `result.waived`; return the waivers that matched nothing.
 
-    Config waivers apply to the files that configuration governs; baseline
-    entries to every file.
+    Config waivers (unless `config` is false) apply to the files that configuration
+    governs; baseline entries to every file.
     """
     by_config: dict[str, list[Waiver]] = {}
     for file in result.files:
-        if file.config and file.config not in by_config:
+        if config and file.config and file.config not in by_config:
             by_config[file.config] = load_config_waivers(Path(file.config))
     for file in result.files:
         waivers = by_config.get(file.config or "", []) + baseline

@@ -138,3 +138,13 @@ def test_count_limits_identical_findings(district):
     again = LintResult(linter.lint_paths(["forms"]))
     assert apply_waivers(again, load_baseline(district / "b.yaml")) == []
     assert len(again.diagnostics) == 1 and again.diagnostics[0].code == repeated["code"]
+
+
+def test_rewriting_a_baseline_keeps_accepted_findings_and_config_waivers_stay_used(district):
+    (district / "forms" / "district.txt").write_bytes(SEEDS["004"].read_bytes())
+    (district / ".jxlint.yaml").write_text("waivers:\n  - code: JX105\n    reason: 同意\n", encoding="utf-8")
+    first, _, _ = _lint("--write-baseline", "b.yaml")
+    again, stderr, code = _lint("--baseline", "b.yaml", "--write-baseline", "b.yaml")
+    assert code == 0 and again["summary"]["waived"] == first["summary"]["waived"] > 100
+    assert "豁免没有匹配任何问题" not in stderr  # the config waiver matched, though the baseline was applied after it
+    assert "JX105" not in (district / "b.yaml").read_text(encoding="utf-8")
