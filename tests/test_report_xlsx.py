@@ -95,3 +95,31 @@ def test_report_command_writes_a_workbook_by_extension(tmp_path):
     result = CliRunner().invoke(main, ["report", str(SEEDS["004"]), "-o", str(out)])
     assert result.exit_code == 1
     assert openpyxl.load_workbook(out).sheetnames[0] == "问题清单"
+
+
+def test_linting_to_text_never_loads_openpyxl():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from click.testing import CliRunner; from linter.cli import main; "
+        f"CliRunner().invoke(main, ['lint', {str(SEEDS['004'])!r}]); print('openpyxl' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "False", done.stderr
+
+
+def test_workbook_refused_on_a_terminal():
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    done = subprocess.run(
+        [sys.executable, "-m", "linter.cli", "lint", str(SEEDS["004"]), "--format", "xlsx"],
+        stdout=follower, stderr=subprocess.PIPE, text=True, timeout=60,
+    )
+    os.close(follower)
+    os.close(leader)
+    assert done.returncode == 2 and "-o FILE" in done.stderr

@@ -43,6 +43,7 @@ th{background:#f4f4f4}
 #forms tr.form.has-errors td:first-child{border-left:4px solid #d62728}
 tr.findings>td{background:#fafafa}
 table.detail{width:100%}table.detail td.cell{font-family:monospace;white-space:pre-wrap}
+table.detail td.location,table.detail td.severity,table.detail td.expected,table.detail td.actual{white-space:nowrap}
 .controls{margin:8px 0;display:flex;gap:16px;align-items:center}
 .controls input[type=search]{width:320px;padding:4px}
 details{margin:4px 0}details p{margin:4px 0 4px 16px;white-space:pre-wrap}
