@@ -136,8 +136,6 @@ class Linter:
         self.catalog = Catalog(lang)
         self.catalog.add(self.registry.messages)
         self.resolver = Resolver(self.registry, config, command_line(select, ignore, self.registry))
-        self._cells_form: Form | None = None
-        self._cells: dict[Span, str] = {}
 
     def discover(self, paths: list[str]) -> list[Path]:
         """Files named directly, and the files of folders matching `include`, minus `exclude`."""
@@ -172,6 +170,7 @@ class Linter:
         for in_force in effective.rules:
             result.diagnostics.extend(self._run(in_force, document))
         result.diagnostics.sort(key=lambda d: (d.span.line, d.span.column, d.code))
+        _add_cell_texts(document, result.diagnostics)
         if result.diagnostics and document.text:
             lines = document.text.split("\n")
             result.source_lines = {d.span.line: lines[d.span.line - 1] for d in result.diagnostics if 0 < d.span.line <= len(lines)}
@@ -191,19 +190,10 @@ class Linter:
             form = target if isinstance(target, Form) else None
             try:
                 for finding in rule.check(target, in_force.options):
-                    diagnostic = self._diagnostic(document, form, in_force, finding)
-                    if form is not None:
-                        diagnostic.cell = self._cell_text(form, diagnostic.span)
-                    out.append(diagnostic)
+                    out.append(self._diagnostic(document, form, in_force, finding))
             except Exception as error:  # a broken rule must not stop the others
                 out.append(self._internal_error(document, form, in_force, error))
         return out
-
-    def _cell_text(self, form: Form, span: Span) -> str | None:
-        # Cells are indexed once per form, and only for forms with findings.
-        if self._cells_form is not form:
-            self._cells_form, self._cells = form, cells_by_span(form)
-        return self._cells.get(span)
 
     def _diagnostic(self, document: Document, form: Form | None, in_force: RuleInForce, finding: Finding) -> Diagnostic:
         rule = in_force.rule
@@ -234,6 +224,19 @@ class Linter:
             document.path, form.index if form else None, form.project_name if form else None, form.span.line if form else None,
             in_force.rule.code, INTERNAL_ERROR, "error", Span(span.line, span.column, span.line, span.column), message,
         )
+
+
+def _add_cell_texts(document: Document, diagnostics: list[Diagnostic]) -> None:
+    """The text of the cell each finding points at; cells are indexed once per form with findings."""
+    cells: dict[int, dict[Span, str]] = {}
+    forms = {form.index: form for form in document.forms}
+    for diagnostic in diagnostics:
+        index = diagnostic.form_index
+        if index is None or index not in forms:
+            continue
+        if index not in cells:
+            cells[index] = cells_by_span(forms[index])
+        diagnostic.cell = cells[index].get(diagnostic.span)
 
 
 def _excluded(name: str, exclude: tuple[str, ...]) -> bool:
