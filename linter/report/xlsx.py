@@ -106,15 +106,17 @@ def _sheet(sheet, header: list[str], rows: list[tuple], widths: tuple[int, ...])
     sheet.append(header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for values in rows:
-        sheet.append([_safe(value) for value in values])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # text from a form, never a formula
+    # Row numbers are counted here: `sheet.max_row` scans every cell, which made a long sheet quadratic.
+    for number, values in enumerate(rows, start=2):
+        values = [_safe(value) for value in values]
+        sheet.append(values)
+        for column, value in enumerate(values, start=1):
+            if isinstance(value, str) and value.startswith("="):
+                sheet.cell(row=number, column=column).data_type = "s"  # text from a form, never a formula
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(1, sheet.max_row)}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
 
 
 def _safe(value: object) -> object:
