@@ -54,7 +54,7 @@ class Waiver:
     reason: str | None = None
     count: int | None = None  # how many findings it accepts; None: any number
     used: int = 0
-    glob: bool = False
+    glob: bool = False  # a config waiver: `file` is a glob, and a key left out matches anything
 
     def matches(self, diagnostic: Diagnostic) -> bool:
         if self.count is not None and self.used >= self.count:
@@ -62,7 +62,7 @@ class Waiver:
         if self.code is not None and self.code != diagnostic.code:
             return False
         for mine, theirs in ((self.form, diagnostic.project), (self.table_path, diagnostic.table_path), (self.cell, diagnostic.cell)):
-            if mine is not None and _fold(mine) != _fold(theirs):
+            if (mine is not None or not self.glob) and _fold(mine) != _fold(theirs):
                 return False
         if self.file is not None:
             relative = _relative(diagnostic.path, self.base)

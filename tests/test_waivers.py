@@ -148,3 +148,13 @@ def test_rewriting_a_baseline_keeps_accepted_findings_and_config_waivers_stay_us
     assert code == 0 and again["summary"]["waived"] == first["summary"]["waived"] > 100
     assert "豁免没有匹配任何问题" not in stderr  # the config waiver matched, though the baseline was applied after it
     assert "JX105" not in (district / "b.yaml").read_text(encoding="utf-8")
+
+
+def test_a_baseline_key_left_out_must_be_absent(district):
+    (district / "forms" / "district.txt").write_bytes(SEEDS["004"].read_bytes())
+    (district / "b.yaml").write_text(
+        "version: 1\nwaivers:\n  - file: forms/district.txt\n    form: 反电信诈骗费用\n    code: JX105\n", encoding="utf-8",
+    )
+    out, stderr, _ = _lint("--baseline", "b.yaml")
+    assert "JX105" in {d["code"] for d in out["diagnostics"]} and out["summary"]["waived"] == 0
+    assert "b.yaml:3: 豁免没有匹配任何问题" in stderr
