@@ -252,46 +252,48 @@ config_option = click.option(
 )
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--format", "output_format", default="text", show_default=True, help="text, json, sarif, github, junit, gitlab, or a plugin's format.")
-@click.option("--select", multiple=True, help="Only these rules: codes, prefixes (JX1), names, groups; comma-separated.")
-@click.option("--ignore", multiple=True, help="Also ignore these rules (same selectors).")
-@click.option("--strict", is_flag=True, help="Warnings fail the run too.")
-@click.option("--stdin-filename", help="The path of the text read from `-`, for configuration and messages.")
-@click.option("--follow-symlinks", is_flag=True, help="In folders, follow symbolic links that point outside the folder.")
-@max_file_size_option
-@output_option
-@config_option
-@encoding_option
-@lang_option
-@no_plugins_option
-@click.option("--template", help="Read every form with this template (an id from `jxlint templates`), not the detected one.")
-def lint(
-    paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...], strict: bool,
-    stdin_filename: str | None, follow_symlinks: bool, max_file_size: int, output: str | None, config_path: str | None,
-    encoding: str | None, lang: str, template: str | None,
-) -> None:
-    """Lint forms in PATHS (files or folders; `-` reads standard input).
+def _lint_options(function):
+    """The options shared by `lint` and `report`."""
+    options = [
+        click.option("--select", multiple=True, help="Only these rules: codes, prefixes (JX1), names, groups; comma-separated."),
+        click.option("--ignore", multiple=True, help="Also ignore these rules (same selectors)."),
+        click.option("--strict", is_flag=True, help="Warnings fail the run too."),
+        click.option("--stdin-filename", help="The path of the text read from `-`, for configuration and messages."),
+        click.option("--follow-symlinks", is_flag=True, help="In folders, follow symbolic links that point outside the folder."),
+        max_file_size_option,
+        click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, exists=True),
+                     help="Hide the findings accepted in this baseline file (docs/report.md)."),
+        click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
+                     help="Accept every finding of this run: write them to this baseline file."),
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar on standard error."),
+        config_option, encoding_option, lang_option, no_plugins_option,
+        click.option("--template", help="Read every form with this template (an id from `jxlint templates`), not the detected one."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
 
-    Exit codes: 0 no error-level finding, 1 findings that fail the run,
-    2 usage, configuration or environment error, 3 internal error, 130 interrupted.
-    """
+
+def _lint_run(paths: tuple[str, ...], output_format: str, options: dict):
+    """Lint PATHS with progress on a terminal, then apply waivers: the run both commands share.
+    Files in one sorted order whatever the order of the arguments; standard input last."""
     from pathlib import Path
 
     from linter.config import ConfigError
     from linter.engine import LintResult, Linter
+    from linter.progress import Progress
     from linter.reading import STDIN, read_document
+    from linter.waivers import apply_waivers, load_baseline, write_baseline
 
     tune_gc()
     _check_paths(paths)
-    _check_output(output)
+    lang, config_path, encoding = options["lang"], options["config_path"], options["encoding"]
     try:
         untrusted = (Path(config_path).parent,) if config_path else ()
         linter = Linter(
-            lang, Path(config_path) if config_path else None, _selectors(select), _selectors(ignore),
-            registry=_load_registry(untrusted), max_bytes=max_file_size, follow_symlinks=follow_symlinks,
-            template=template,
+            lang, Path(config_path) if config_path else None, _selectors(options["select"]), _selectors(options["ignore"]),
+            registry=_load_registry(untrusted), max_bytes=options["max_file_size"],
+            follow_symlinks=options["follow_symlinks"], template=options["template"],
         )
         if output_format not in linter.registry.formatters:
             known = ", ".join(sorted(linter.registry.formatters))
@@ -300,21 +302,84 @@ def lint(
         for path in paths:
             if path != STDIN and not os.path.lexists(path):
                 raise click.UsageError(f"path '{quoted(path, 400)}' does not exist")
-        # Files in one sorted order whatever the order of the arguments; standard input last.
-        result = LintResult(linter.lint_paths([path for path in paths if path != STDIN], encoding), linter.registry.rules)
+        todo: list[object] = list(linter.discover([path for path in paths if path != STDIN]))
         if STDIN in paths:
-            document = read_document(STDIN, encoding, max_file_size, shown=stdin_filename or "<stdin>")
-            result.files.append(linter.lint_document(document, Path(stdin_filename or ".")))
+            todo.append(STDIN)
+        result = LintResult(rules=linter.registry.rules)
+        progress = Progress(sys.stderr, len(todo), lang, enabled=not options["quiet"])
+        for item in todo:
+            if item == STDIN:
+                shown = options["stdin_filename"] or "<stdin>"
+                document = read_document(STDIN, encoding, options["max_file_size"], shown=shown)
+                file = linter.lint_document(document, Path(options["stdin_filename"] or "."))
+            else:
+                file = linter.lint_path(item, encoding)  # type: ignore[arg-type]
+            result.files.append(file)
+            progress.advance(len(file.forms), len(file.diagnostics))
+        progress.close()
+        if options["write_baseline_path"]:
+            # The new baseline replaces any old one: every finding no config waiver covers.
+            unused = apply_waivers(result, [])
+            target = Path(options["write_baseline_path"])
+            count = write_baseline(target, result.diagnostics)
+            click.echo(linter.catalog.render("baseline.written", {"count": count, "path": target}), err=True)
+            unused += apply_waivers(result, load_baseline(target), config=False)
+        else:
+            baseline = options["baseline_path"]
+            unused = apply_waivers(result, load_baseline(Path(baseline)) if baseline else [])
     except ConfigError as error:
         _fail_config(error, lang)
-        return
+        raise
+    for waiver in unused:
+        click.echo(f"{waiver.origin}: " + linter.catalog.render("waiver.unused", {"waiver": waiver.describe()}), err=True)
+    return linter, result
+
+
+def _emit(linter, result, output_format: str, output: str | None, strict: bool) -> None:
+    """Write the report to OUTPUT (whole or not at all) or standard output, and exit with the run's code."""
     from linter.report.output import report_stream
 
+    formatter = linter.registry.formatters[output_format]
+    if getattr(formatter, "binary", False) and output in (None, "-") and sys.stdout.isatty():
+        raise click.UsageError(f"format '{output_format}' is a binary file: write it with -o FILE")
     with report_stream(output, output_format) as stream:
-        linter.registry.formatters[output_format](result, linter.catalog, stream)
+        formatter(result, linter.catalog, stream)
     if result.internal_errors:
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_FINDINGS if result.failed(strict) else EXIT_OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--format", "output_format", default="text", show_default=True,
+              help="text, json, sarif, github, junit, gitlab, html, xlsx, or a plugin's format.")
+@output_option
+@_lint_options
+def lint(paths: tuple[str, ...], output_format: str, output: str | None, strict: bool, **options) -> None:
+    """Lint forms in PATHS (files or folders; `-` reads standard input).
+
+    Exit codes: 0 no error-level finding, 1 findings that fail the run,
+    2 usage, configuration or environment error, 3 internal error, 130 interrupted.
+    """
+    _check_output(output)
+    linter, result = _lint_run(paths, output_format, options)
+    _emit(linter, result, output_format, output, strict)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="review.html", show_default=True,
+              help="The report file: .html for the review page, .xlsx for the findings workbook.")
+@_lint_options
+def report(paths: tuple[str, ...], output: str, strict: bool, **options) -> None:
+    """Lint PATHS and write a review report: one self-contained HTML page (or an .xlsx workbook).
+
+    Exit codes as for `lint`.
+    """
+    _check_output(output)
+    output_format = "xlsx" if output.lower().endswith(".xlsx") else "html"
+    linter, result = _lint_run(paths, output_format, options)
+    _emit(linter, result, output_format, output, strict)
 
 
 @main.command(name="rules")

@@ -29,7 +29,8 @@ from linter.walk import Filter
 
 CONFIG_NAMES = (".jxlint.yaml", "jxlint.yaml")
 TOP_KEYS = (
-    "extends", "template", "rules", "select", "extend-select", "ignore", "extend-ignore", "overrides", "include", "exclude"
+    "extends", "template", "rules", "select", "extend-select", "ignore", "extend-ignore", "overrides", "include", "exclude",
+    "waivers",
 )
 OVERRIDE_KEYS = ("files", "template", "rules", "select", "extend-select", "ignore", "extend-ignore")
 DEFAULT_INCLUDE = ("*.txt", "*.tsv", "*.md")

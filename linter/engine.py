@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO
 
 from linter.ast import Document, Form, Span
+from linter.cells import cells_by_span
 from linter.config import Resolver, RuleInForce, command_line
 from linter.messages import Catalog
 from linter.parse import parse_bytes
@@ -41,6 +42,7 @@ class Diagnostic:
     expected: str | None = None
     actual: str | None = None
     related: tuple[Span, ...] = ()  # the cells a sum is made of
+    cell: str | None = None  # the raw text of the cell pointed at, when the finding points at one
 
     @property
     def form(self) -> dict[str, object] | None:
@@ -56,7 +58,20 @@ class FormSummary:
     line: int
     layout: str
     parsed: bool
+    implementer: str | None = None  # 实施单位
+    execution_rate: Decimal | None = None  # 执行率 of 年度资金总额, in percent, as written
+    score: Decimal | None = None  # 总分 得分
     template: str = "national"
+
+
+def form_summary(form: Form) -> FormSummary:
+    total = form.funds.total if form.funds is not None else None
+    rate = total.rate.number if total is not None and total.rate is not None else None
+    score = form.total.score.number if form.total is not None and form.total.score is not None else None
+    implementer = form.implementer.text if form.implementer is not None and form.implementer.text else None
+    return FormSummary(
+        form.index, _project(form), form.span.line, form.layout, form.parsed, implementer, rate, score, form.template
+    )
 
 
 @dataclass
@@ -76,6 +91,7 @@ class FileResult:
 class LintResult:
     files: list[FileResult] = field(default_factory=list)
     rules: dict[str, Rule] = field(default_factory=dict)  # every rule known, by code
+    waived: list[Diagnostic] = field(default_factory=list)  # hidden by a waiver (linter.waivers), still counted
 
     @property
     def internal_errors(self) -> int:
@@ -163,13 +179,14 @@ class Linter:
 
     def lint_document(self, document: Document, config_path: Path) -> FileResult:
         effective = self.resolver.effective(config_path)
-        forms = [FormSummary(f.index, _project(f), f.span.line, f.layout, f.parsed, f.template) for f in document.forms]
+        forms = [form_summary(f) for f in document.forms]
         config = escaped(effective.source) if effective.source is not None else None
         result = FileResult(document.path, document.encoding, forms, config=config)
         with localcontext(ARITHMETIC):
             for in_force in effective.rules:
                 result.diagnostics.extend(self._run(in_force, document))
         result.diagnostics.sort(key=lambda d: (d.span.line, d.span.column, d.code))
+        _add_cell_texts(document, result.diagnostics)
         if result.diagnostics and document.text:
             lines = document.text.split("\n")
             result.source_lines = {d.span.line: lines[d.span.line - 1] for d in result.diagnostics if 0 < d.span.line <= len(lines)}
@@ -224,6 +241,19 @@ class Linter:
             document.path, form.index if form else None, _project(form), form.span.line if form else None,
             in_force.rule.code, INTERNAL_ERROR, "error", Span(span.line, span.column, span.line, span.column), message,
         )
+
+
+def _add_cell_texts(document: Document, diagnostics: list[Diagnostic]) -> None:
+    """The text of the cell each finding points at; cells are indexed once per form with findings."""
+    cells: dict[int, dict[Span, str]] = {}
+    forms = {form.index: form for form in document.forms}
+    for diagnostic in diagnostics:
+        index = diagnostic.form_index
+        if index is None or index not in forms:
+            continue
+        if index not in cells:
+            cells[index] = cells_by_span(forms[index])
+        diagnostic.cell = cells[index].get(diagnostic.span)
 
 
 def lint_files(

@@ -121,6 +121,11 @@ CORE = {
         "config.not_config": "不是 jxlint 配置文件（顶层没有 extends、rules 等任何配置项）；不显示其内容",
         "config.extends_not_yaml": "extends 只接受规则集名称或 .yaml/.yml 配置文件，而不是「{path}」",
         "config.extends_too_deep": "extends 链超过 {limit} 层",
+        "waiver.missing_reason": "豁免（waivers）的每一项都需要 reason：写明为什么接受这个问题",
+        "waiver.missing_key": "豁免的每一项都需要 {key}",
+        "waiver.unused": "豁免没有匹配任何问题，可以删除：{waiver}",
+        "waiver.summary": "{count} 个问题已豁免",
+        "baseline.written": "已把 {count} 个问题写入基线 {path}",
     },
     "en": {
         "parse.unexpected": "cannot read the table structure: found {found_kind} '{found}' where the template has {expected}",
@@ -176,6 +181,11 @@ CORE = {
         "config.not_config": "not a jxlint configuration (no extends, rules or other known key at the top); its content is not shown",
         "config.extends_not_yaml": "extends takes a rule set name or a .yaml/.yml configuration file, not '{path}'",
         "config.extends_too_deep": "the extends chain is more than {limit} files deep",
+        "waiver.missing_reason": "every entry of waivers needs a reason: why the finding is accepted",
+        "waiver.missing_key": "every waiver needs {key}",
+        "waiver.unused": "waiver matches no finding and can be removed: {waiver}",
+        "waiver.summary": "{count} waived",
+        "baseline.written": "wrote {count} findings to the baseline {path}",
     },
 }
 

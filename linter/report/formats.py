@@ -12,11 +12,12 @@ from collections.abc import Callable
 from importlib import import_module
 
 
-def _lazy(module: str, function: str) -> Callable:
+def _lazy(module: str, function: str, binary: bool = False) -> Callable:
     def format_report(*args):
         return getattr(import_module(module), function)(*args)
 
     format_report.__qualname__ = format_report.__name__ = function
+    format_report.binary = binary  # type: ignore[attr-defined]  # bytes, written to the stream's buffer
     return format_report
 
 
@@ -27,6 +28,8 @@ LINT_FORMATS = {
     "github": _lazy("linter.report.github", "format_github"),
     "junit": _lazy("linter.report.junit", "format_junit"),
     "gitlab": _lazy("linter.report.gitlab", "format_gitlab"),
+    "html": _lazy("linter.report.html", "format_html"),
+    "xlsx": _lazy("linter.report.xlsx", "format_xlsx", binary=True),
 }
 PARSE_FORMATS = {
     "json": _lazy("linter.report.ast_json", "format_ast_json"),

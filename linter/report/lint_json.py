@@ -53,7 +53,7 @@ def report_json(result: LintResult) -> dict[str, object]:
             for file in result.files
         ],
         "diagnostics": [diagnostic_json(diagnostic) for diagnostic in result.diagnostics],
-        "summary": {"files": len(result.files), "forms": result.forms, **counts, "internal_errors": result.internal_errors},
+        "summary": {"files": len(result.files), "forms": result.forms, **counts, "internal_errors": result.internal_errors, "waived": len(result.waived)},
     }
 
 

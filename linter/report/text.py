@@ -106,6 +106,8 @@ def _summary(result: LintResult, lang: str) -> str:
         text = f"检查了 {files} 个文件、{forms} 张表：{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示"
         if result.internal_errors:
             text += f"；{result.internal_errors} 个规则内部错误"
+        if result.waived:
+            text += f"；{len(result.waived)} 个问题已豁免"
         return text
     text = (
         f"checked {files} file{'s' * (files != 1)}, {forms} form{'s' * (forms != 1)}: "
@@ -113,4 +115,6 @@ def _summary(result: LintResult, lang: str) -> str:
     )
     if result.internal_errors:
         text += f"; {result.internal_errors} internal rule errors"
+    if result.waived:
+        text += f"; {len(result.waived)} waived"
     return text
