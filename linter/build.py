@@ -323,7 +323,7 @@ class FormBuilder:
             weight = _printed_weight(keyword)
             if weight is not None:
                 self.indicators_weight = weight
-        roles = self._indicator_roles(header_rows)
+        table = _Columns(self._indicator_roles(header_rows))
         cells = [self._tokens(row) for row in rows]
         labels = _LabelContext(cells, self.vocabulary)
         for number, (row, row_cells) in enumerate(zip(rows, cells)):
@@ -338,7 +338,7 @@ class FormBuilder:
                 indicator.name = text_cell(placeholder)
                 indicator.placeholder = True
             else:
-                self._fill_indicator(indicator, values, roles)
+                self._fill_indicator(indicator, values, table)
             self.form.indicators.append(indicator)
 
     def _indicator_roles(self, header_rows: list[Tree]) -> list[str]:
@@ -363,29 +363,32 @@ class FormBuilder:
         roles = [role for role in template_order if role in present]
         return roles + [role for role, _ in found if role not in roles]
 
-    def _fill_indicator(self, indicator: Indicator, values: list[RawCell], roles: list[str]) -> None:
-        if len(values) == len(roles) and all(
-            value.type in ("NUM", "DASH") for value, role in zip(values, roles) if role in _NUMBER_ROLES
-        ):
+    def _fill_indicator(self, indicator: Indicator, values: list[RawCell], table: _Columns) -> None:
+        roles, template = table.roles, self.template
+        if len(values) == len(roles) and all(values[index].type in _NUMERIC for index in table.number_positions):
             # As many cells as columns, numbers where numbers belong: one cell a column.
             for role, source in zip(roles, values):
-                _set_role(indicator, role, source, self.template)
-            _join_split_target(indicator)
+                _set_role(indicator, role, source, template)
+            if table.split_target:
+                _join_split_target(indicator)
             return
-        block_start, block_size = _score_block(roles)
-        anchor = _anchor(values, block_size, self.template) if block_size else None
+        anchor = _anchor(values, table.block_size) if table.block_size else None
         if anchor is None:
             # A row with no scores (`指标 3：无`, `—`) is declared empty when every cell says so.
             indicator.declared_empty = all(
-                source.type == "DASH" or _is_declared_empty(source, self.template) for source in values
+                source.type == "DASH" or _is_declared_empty(source, template) for source in values
             )
-            _assign_in_order(indicator, values, roles, self.template, certain=len(values) == len(roles))
+            _assign_in_order(indicator, values, roles, template, certain=len(values) == len(roles))
+        else:
+            self._fill_around_block(indicator, values, anchor, table)
+        if table.split_target:
             _join_split_target(indicator)
-            return
-        before_roles, block_roles, after_roles = roles[:block_start], roles[block_start:block_start + block_size], roles[block_start + block_size:]
-        for role, source in zip(block_roles, values[anchor:anchor + block_size]):
-            _set_role(indicator, role, source, self.template)
-        before, after = values[:anchor], values[anchor + block_size:]
+
+    def _fill_around_block(self, indicator: Indicator, values: list[RawCell], anchor: int, table: _Columns) -> None:
+        template, before_roles, after_roles = self.template, table.before_roles, table.after_roles
+        for role, source in zip(table.block_roles, values[anchor:anchor + table.block_size]):
+            _set_role(indicator, role, source, template)
+        before, after = values[:anchor], values[anchor + table.block_size:]
         anchor_column = values[anchor].table_column
         if (
             len(before) < len(before_roles) and anchor_column is not None
@@ -394,21 +397,15 @@ class FormBuilder:
             for source in before:
                 position = len(before_roles) - (anchor_column - source.table_column)  # type: ignore[operator]
                 role = before_roles[position] if 0 <= position < len(before_roles) else before_roles[0]
-                _set_role(indicator, role, source, self.template)
+                _set_role(indicator, role, source, template)
         else:
-            _assign_in_order(
-                indicator, before, before_roles, self.template, certain=len(before) >= len(before_roles)
-            )
+            _assign_in_order(indicator, before, before_roles, template, certain=len(before) >= len(before_roles))
         if after:
-            text_role = next((role for role in after_roles if role in _TEXT_ROLES), "reason")
-            extra = [role for role in after_roles if role != text_role]
-            if len(after) > 1 and extra and len(after) == len(after_roles):
+            if len(after) > 1 and len(after_roles) > 1 and len(after) == len(after_roles):
                 for role, source in zip(after_roles, after):
-                    _set_role(indicator, role, source, self.template)
+                    _set_role(indicator, role, source, template)
             else:
-                cell = merged(after)
-                setattr(indicator, text_role, cell)
-        _join_split_target(indicator)
+                setattr(indicator, table.text_role, merged(after))
 
     # -- total and closing -------------------------------------------------------
     def _total(self, node: Tree) -> None:
@@ -549,6 +546,26 @@ def _label(source: RawCell) -> Label:
     return Label(cell, detail.name, detail.truncated, weight=detail.weight)
 
 
+_NUMERIC = frozenset({"NUM", "DASH"})
+
+
+class _Columns:
+    """The columns of one indicator table, and what reading a row needs of them."""
+
+    __slots__ = ("roles", "number_positions", "block_size", "block_roles", "before_roles", "after_roles",
+                 "text_role", "split_target")
+
+    def __init__(self, roles: list[str]) -> None:
+        self.roles = roles
+        self.number_positions = [index for index, role in enumerate(roles) if role in _NUMBER_ROLES]
+        start, self.block_size = _score_block(roles)
+        self.before_roles = roles[:start]
+        self.block_roles = roles[start:start + self.block_size]
+        self.after_roles = roles[start + self.block_size:]
+        self.text_role = next((role for role in self.after_roles if role in _TEXT_ROLES), "reason")
+        self.split_target = "nature" in roles or "measure_unit" in roles
+
+
 def _score_block(roles: list[str]) -> tuple[int, int]:
     """(start, size) of the last run of number columns in `roles`; size 0 when none."""
     end = None
@@ -564,7 +581,7 @@ def _score_block(roles: list[str]) -> tuple[int, int]:
     return start, end - start + 1
 
 
-def _anchor(values: list[RawCell], size: int, template: Template) -> int | None:
+def _anchor(values: list[RawCell], size: int) -> int | None:
     """Index of the first cell of the score block: the last `size` cells of the last run of
     at least `size` plain numbers (for a one-column block, the last plain number)."""
     anchor = None
