@@ -1,4 +1,5 @@
-"""The LALR tables of a grammar, kept in a private per-user cache.
+"""The LALR tables of a grammar (and the merged built-in templates), kept in a private
+per-user cache.
 
 Building the parser takes about 50 ms, loading saved tables about 2 ms, so the
 tables are saved once. Saved tables are a pickle, and unpickling runs code, so
@@ -60,22 +61,31 @@ def _private(info: os.stat_result) -> bool:
 
 def load_or_build(key_text: str, build: Callable[[], Lark]) -> Lark:
     """The parser for `key_text` (grammar and versions), from the cache or built and saved."""
-    folder = cache_dir()
-    if folder is None:
-        return build()
-    path = folder / f"parser-{hashlib.sha256(key_text.encode()).hexdigest()[:24]}.lark"
-    loaded = _load(path)
-    if loaded is not None:
-        return loaded
+    name = f"parser-{hashlib.sha256(key_text.encode()).hexdigest()[:24]}.lark"
+    payload = read_cached(name)
+    if payload is not None:
+        try:
+            return Lark.load(io.BytesIO(payload))
+        except Exception:  # a file of an older Lark, or damaged in a way the digest missed
+            pass
     parser = build()
-    _save(parser, path)
+    buffer = io.BytesIO()
+    try:
+        parser.save(buffer)
+    except Exception:
+        return parser
+    write_cached(name, buffer.getvalue())
     return parser
 
 
-def _load(path: Path) -> Lark | None:
+def read_cached(name: str) -> bytes | None:
+    """The payload saved under `name` in the private cache, if it passes every check."""
+    folder = cache_dir()
+    if folder is None:
+        return None
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
     try:
-        descriptor = os.open(path, flags)
+        descriptor = os.open(folder / name, flags)
     except OSError:
         return None
     try:
@@ -91,29 +101,22 @@ def _load(path: Path) -> Lark | None:
         if descriptor >= 0:
             os.close(descriptor)
     digest, payload = data[:_DIGEST_SIZE], data[_DIGEST_SIZE:]
-    if hashlib.sha256(payload).digest() != digest:
-        return None
-    try:
-        return Lark.load(io.BytesIO(payload))
-    except Exception:  # a file of an older Lark, or damaged in a way the digest missed
-        return None
+    return payload if hashlib.sha256(payload).digest() == digest else None
 
 
-def _save(parser: Lark, path: Path) -> None:
-    buffer = io.BytesIO()
-    try:
-        parser.save(buffer)
-    except Exception:
+def write_cached(name: str, payload: bytes) -> None:
+    """Save `payload` under `name` in the private cache: a temporary file renamed into place."""
+    folder = cache_dir()
+    if folder is None:
         return
-    payload = buffer.getvalue()
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".parser-", suffix=".tmp")
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".cache-", suffix=".tmp")
     except OSError:
         return
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(hashlib.sha256(payload).digest() + payload)
-        os.replace(temporary, path)
+        os.replace(temporary, folder / name)
     except OSError:
         try:
             os.unlink(temporary)

@@ -168,8 +168,10 @@ def _entry_points(registry: Registry, untrusted: tuple[Path, ...]) -> list[tuple
     out = []
     for distribution in distributions():
         points = [point for point in distribution.entry_points if point.group == ENTRY_POINT_GROUP]
+        if not points:
+            continue  # most distributions: their metadata is not read (it costs a parse each)
         name = (distribution.metadata["Name"] or "?").lower().replace("_", "-")
-        if not points or name in seen:
+        if name in seen:
             continue
         if _real(Path(str(distribution.locate_file("")))) in folders:
             registry.ignored.append(_label(distribution))

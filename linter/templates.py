@@ -17,12 +17,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
 BASE_ID = "national"
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 _SUFFIX_RE = re.compile(r"(?:\([^()]{0,12}\))*")
 _MAX_TEMPLATE_BYTES = 256 * 1024
 
@@ -80,9 +85,8 @@ class Template:
 
     # -- detection ----------------------------------------------------------------
     @cached_property
-    def title_patterns(self) -> list[re.Pattern[str]]:
-        prefix = self.data.get("title_prefix", "")
-        return [re.compile(f"^{prefix}(?:{title})") for title in self.data.get("titles", [])]
+    def title_prefix(self) -> re.Pattern[str]:
+        return _compiled(self.data.get("title_prefix", ""))
 
     @property
     def detect_words(self) -> list[str]:
@@ -92,15 +96,23 @@ class Template:
     def detect_set(self) -> frozenset[str]:
         return frozenset(self.data.get("detect", []))
 
+    def title_end(self, text: str) -> int:
+        """Where a title of this template (with its prefix) that starts `text` ends, or 0."""
+        ends = [index + len(title) for title in self.data.get("titles", [])
+                if (index := text.find(title)) >= 0 and self.title_prefix.fullmatch(text, 0, index)]
+        return max(ends, default=0)
+
     def title_score(self, title_key: str, whole: bool = False) -> int:
-        """Length of the longest title of this template that `title_key` starts with, or 0.
-        With `whole`, the title must end the text, but for a parenthesised suffix
-        (`（2021年度）`, `(修改)`)."""
+        """Length of the longest title of this template that `title_key` starts with (after
+        an allowed prefix: year, place name, 附件N), or 0. With `whole`, the title must end
+        the text, but for a parenthesised suffix (`（2021年度）`, `(修改)`)."""
         best = 0
-        for title, pattern in zip(self.data.get("titles", []), self.title_patterns):
-            match = pattern.search(title_key)
-            if match and (not whole or _SUFFIX_RE.fullmatch(title_key, match.end())):
-                best = max(best, len(title))
+        for title in self.data.get("titles", []):
+            index = title_key.find(title)
+            if index < 0 or len(title) <= best or not self.title_prefix.fullmatch(title_key, 0, index):
+                continue
+            if not whole or _SUFFIX_RE.fullmatch(title_key, index + len(title)):
+                best = len(title)
         return best
 
     # -- parameters the rules read ------------------------------------------------
@@ -204,7 +216,7 @@ class TemplateSet:
     def title_regex(self) -> re.Pattern[str]:
         """Any template's title, with the prefixes titles carry, over folded text."""
         prefixes = {t.data.get("title_prefix", "") for t in self}
-        titles = sorted({title for t in self for title in t.data.get("titles", [])}, key=len, reverse=True)
+        titles = sorted({re.escape(title) for t in self for title in t.data.get("titles", [])}, key=len, reverse=True)
         prefix = "|".join(f"(?:{p})" for p in prefixes if p)
         return re.compile(f"(?:{prefix})?(?:{'|'.join(titles)})" if prefix else f"(?:{'|'.join(titles)})")
 
@@ -239,8 +251,13 @@ class TemplateSet:
     @cached_property
     def keyword_keys(self) -> tuple[str, ...]:
         """Every keyword of every template: what may follow a title with no separator."""
-        words = {word for t in self for word in t.vocabulary.keywords}
-        words |= {word for t in self for word in t.vocabulary.funds_headers}
+        words: set[str] = set()
+        for t in self:
+            words.update(t.data.get("fields") or {}, t.data.get("closing") or {}, t.data.get("grade") or ())
+            for part in ("funds", "goal", "indicators", "total"):
+                section = t.section(part)
+                words.update(section.get("headers") or (), section.get("labels") or ())
+            words.update(t.section("goal").get("columns") or {})
         return tuple(sorted(words, key=len, reverse=True))
 
     @cached_property
@@ -256,8 +273,6 @@ class TemplateSet:
 
 def read_template_file(path: str | Path) -> list[dict[str, Any]]:
     """The template mappings in a YAML file (one template, or `templates:` with several)."""
-    import yaml
-
     path = Path(path)
     try:
         if not path.is_file():
@@ -273,8 +288,10 @@ def read_template_file(path: str | Path) -> list[dict[str, Any]]:
 def parse_template_text(text: str, source: str) -> list[dict[str, Any]]:
     import yaml
 
+    # libyaml's loader when PyYAML has it (about 8× faster: templates load on every start).
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader, data only
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{source}:{mark.line + 1}" if mark is not None else source
@@ -289,12 +306,28 @@ def parse_template_text(text: str, source: str) -> list[dict[str, Any]]:
 
 
 def builtin_template_data() -> list[tuple[dict[str, Any], str]]:
+    """The built-in templates' mappings, each with its source file. YAML takes longer to
+    load than everything else a short run does, so they are kept as JSON in the private
+    cache (`linter.parser_cache`), keyed on the files' bytes."""
+    import hashlib
+    import json
+
+    from linter.parser_cache import read_cached, write_cached
+
     folder = resources.files("grammar").joinpath("templates")
+    files = sorted(((entry.name, entry.read_bytes()) for entry in folder.iterdir() if entry.name.endswith(".yaml")))
+    digest = hashlib.sha256(b"\0".join(name.encode() + b"\0" + data for name, data in files)).hexdigest()[:24]
+    cached = read_cached(f"templates-{digest}.json")
+    if cached is not None:
+        try:
+            return [(item, source) for item, source in json.loads(cached)]
+        except (ValueError, TypeError):
+            pass
     out = []
-    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
-        if entry.name.endswith(".yaml"):
-            source = f"grammar/templates/{entry.name}"
-            out.extend((item, source) for item in parse_template_text(entry.read_text(encoding="utf-8"), source))
+    for name, data in files:
+        source = f"grammar/templates/{name}"
+        out.extend((item, source) for item in parse_template_text(data.decode("utf-8"), source))
+    write_cached(f"templates-{digest}.json", json.dumps(out, ensure_ascii=False).encode())
     return out
 
 

@@ -100,12 +100,20 @@ class Vocabulary:
         self.declared_empty_re = re.compile(indicators.get("declared_empty") or r"(?!)")
         self.completion_levels = tuple(indicators.get("completion_levels", []))
         self.completion_prefixes = tuple(indicators.get("completion_prefixes", []))
-        phrases = [*keywords, *funds_columns, *indicator_columns, *self.fund_rows, *self.label_names]
-        phrases += [*self.funds_headers, *data.get("titles", [])]
-        self.phrases = frozenset(phrases)
-        # Proper prefixes of phrases: a PDF line holding one of these is a label fragment.
-        self.phrase_prefixes = frozenset(p[:i] for p in self.phrases for i in range(1, len(p)))
         self.classify = lru_cache(maxsize=8192)(self._classify)
+
+    @cached_property
+    def phrases(self) -> frozenset[str]:
+        """Every word of the template that stands as a cell."""
+        return frozenset((
+            *self.keywords, *self.funds_columns, *self.indicator_columns, *self.fund_rows, *self.label_names,
+            *self.funds_headers, *self.template.data.get("titles", []),
+        ))
+
+    @cached_property
+    def phrase_prefixes(self) -> frozenset[str]:
+        """Proper prefixes of phrases: a PDF line holding one of these is a label fragment."""
+        return frozenset(p[:i] for p in self.phrases for i in range(1, len(p)))
 
     @cached_property
     def phrase_regex(self) -> re.Pattern[str]:

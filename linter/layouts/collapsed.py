@@ -38,7 +38,7 @@ def collapsed_rows(segment: Segment, vocabulary: Vocabulary) -> list[list[RawCel
         compact, origin = _compact(text)
         position = 0
         if not fragments:
-            title = max((len(m.group()) for p in vocabulary.template.title_patterns if (m := p.match(compact))), default=0)
+            title = vocabulary.template.title_end(compact)
             if title:
                 fragments.append(_fragment(text, origin, 0, title, line_no, offset, vocabulary))
                 position = title
