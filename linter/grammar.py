@@ -16,7 +16,7 @@ from lark.exceptions import UnexpectedToken
 from lark.parsers.lalr_analysis import Shift as _SHIFT
 
 from linter.layouts import RawCell
-from linter.lexer import FormLexer, end_of_row
+from linter.lexer import FormLexer, before, empty_token, end_of_row
 
 # Sequences of terminals that a damaged form most often lacks, tried in order.
 _REPAIRS: tuple[tuple[str, ...], ...] = (
@@ -115,7 +115,7 @@ def _parse_clean(tokens: list[RawCell], end: RawCell) -> Tree | None:
 
 
 def parse_tokens(tokens: list[RawCell]) -> tuple[Tree | None, list[Repair], ParseFailure | None]:
-    end = end_of_row(tokens[-1], "$END") if tokens else _start_token("$END")
+    end = end_of_row(tokens[-1], "$END") if tokens else empty_token("$END")
     tree = _parse_clean(tokens, end)
     if tree is not None:
         return tree, [], None
@@ -155,21 +155,9 @@ def _repair(interactive, token: RawCell):
         trial = interactive.copy()
         try:
             for terminal in sequence:
-                trial.parser_state.feed_token(_synthetic(token, terminal))
+                trial.parser_state.feed_token(before(token, terminal))
             result = trial.parser_state.feed_token(token, token.type == "$END")
         except UnexpectedToken:
             continue
         return trial, sequence, result
     return None
-
-
-def _synthetic(token: RawCell, terminal: str) -> RawCell:
-    synthetic = RawCell("", token.line, token.column, token.line, token.column)
-    synthetic.type = terminal
-    return synthetic
-
-
-def _start_token(terminal: str) -> RawCell:
-    token = RawCell("", 1, 1, 1, 1)
-    token.type = terminal
-    return token

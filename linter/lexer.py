@@ -57,11 +57,21 @@ class FormLexer(Lexer):
         return iter(tokens)
 
 
-def end_of_row(cell: RawCell, terminal: str = "_NL") -> RawCell:
-    """A token with no text just after `cell`: the row end, or a synthetic repair token."""
-    token = RawCell("", cell.end_line, cell.end_column, cell.end_line, cell.end_column)
+def empty_token(terminal: str, line: int = 1, column: int = 1) -> RawCell:
+    """A token with no text at line:column: a row end, a repair, a part the text lacks."""
+    token = RawCell("", line, column, line, column)
     token.type = terminal
     return token
+
+
+def end_of_row(cell: RawCell, terminal: str = "_NL") -> RawCell:
+    """A token with no text just after `cell`: the row end, or the end of the form."""
+    return empty_token(terminal, cell.end_line, cell.end_column)
+
+
+def before(cell: RawCell | Values, terminal: str) -> RawCell:
+    """A token with no text just before `cell`."""
+    return empty_token(terminal, cell.line, cell.column)
 
 
 def tokenize(rows: list[list[RawCell]], vocabulary: Vocabulary) -> list[RawCell | Values]:
@@ -85,7 +95,7 @@ def tokenize(rows: list[list[RawCell]], vocabulary: Vocabulary) -> list[RawCell 
             if position == 0 and terminal in _HEADERS and previous_start not in _OPENS_HEADER:
                 # Opens an indicator table that has no 绩效指标 cell: the grammar needs
                 # the table to start with K_IND to tell it from the header's next row.
-                append(end_of_row(_before(cell), "K_IND"))
+                append(before(cell, "K_IND"))
             if terminal in _PLAIN_VALUES:
                 run.append(cell)
                 continue
@@ -98,7 +108,3 @@ def tokenize(rows: list[list[RawCell]], vocabulary: Vocabulary) -> list[RawCell 
         append(end_of_row(row[-1]))
         previous_start = row[0].type
     return tokens
-
-
-def _before(cell: RawCell) -> RawCell:
-    return RawCell("", cell.line, cell.column, cell.line, cell.column)

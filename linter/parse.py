@@ -90,7 +90,7 @@ def _title_key(segment: Segment, templates: TemplateSet) -> str:
 def parse_form(segment: Segment, index: int, templates: TemplateSet, forced: Template | None = None) -> Form:
     from linter.build import FormBuilder
     from linter.grammar import parse_tokens
-    from linter.lexer import tokenize
+    from linter.lexer import before, tokenize
 
     if forced is not None:
         detection = Detection(forced, 0, certain=True, forced=True)
@@ -114,7 +114,7 @@ def parse_form(segment: Segment, index: int, templates: TemplateSet, forced: Tem
     tokens = tokenize(rows, vocabulary)
     if segment.headless and tokens and tokens[0].type in _ROW_STARTS:
         # A tail of a form starts with indicator rows: the table header is missing, not damaged.
-        tokens = [*(_synthetic(tokens[0], terminal) for terminal in ("K_IND", "IHDR", "_NL")), *tokens]
+        tokens = [*(before(tokens[0], terminal) for terminal in ("K_IND", "IHDR", "_NL")), *tokens]
     tree, repairs, failure = parse_tokens(tokens)
     unreadable_at = None
     if failure is not None and layout in _STREAM_LAYOUTS:
@@ -152,12 +152,6 @@ def parse_form(segment: Segment, index: int, templates: TemplateSet, forced: Tem
 _STREAM_LAYOUTS = frozenset({"pdf", "spaces", "lines", "collapsed"})
 _ROW_STARTS = frozenset({"L1", "L2", "LC", "VALUES", "PLACEHOLDER"})
 
-
-def _synthetic(before: object, terminal: str) -> RawCell:
-    span = before.span  # type: ignore[attr-defined]
-    token = RawCell("", span.line, span.column, span.line, span.column)
-    token.type = terminal
-    return token
 
 
 def _row_start(tokens: list, token: object) -> int | None:

@@ -26,6 +26,7 @@ docs/templates.md (F7 共性指标评分表, F8 江苏 绩评基表, F10 申报�
 
 from __future__ import annotations
 
+from linter.ast import Span
 from linter.rule import Finding
 
 CODE = "JX014"
@@ -43,4 +44,4 @@ def check(form, options):
     if not form.linted:
         span = form.span
         args = {"template": form.parameters.get("template_name", {}), "advice": form.parameters.get("advice", {})}
-        yield Finding(span.__class__(span.line, span.column, span.line, span.column), "skipped", args)
+        yield Finding(Span(span.line, span.column, span.line, span.column), "skipped", args)

@@ -27,6 +27,7 @@ docs/templates.md (template detection).
 
 from __future__ import annotations
 
+from linter.ast import Span
 from linter.rule import Finding
 
 CODE = "JX015"
@@ -43,4 +44,4 @@ MESSAGES = {
 def check(form, options):
     if form.linted and not form.template_certain:
         span = form.span
-        yield Finding(span.__class__(span.line, span.column, span.line, span.column), "uncertain", {"template": form.template})
+        yield Finding(Span(span.line, span.column, span.line, span.column), "uncertain", {"template": form.template})
