@@ -250,14 +250,14 @@ class TemplateSet:
 
     @cached_property
     def keyword_keys(self) -> tuple[str, ...]:
-        """Every keyword of every template: what may follow a title with no separator."""
+        """Every keyword and column header of every template: what may follow a title
+        with no separator, or in PDF text."""
         words: set[str] = set()
         for t in self:
             words.update(t.data.get("fields") or {}, t.data.get("closing") or {}, t.data.get("grade") or ())
             for part in ("funds", "goal", "indicators", "total"):
                 section = t.section(part)
-                words.update(section.get("headers") or (), section.get("labels") or ())
-            words.update(t.section("goal").get("columns") or {})
+                words.update(section.get("headers") or (), section.get("labels") or (), section.get("columns") or {})
         return tuple(sorted(words, key=len, reverse=True))
 
     @cached_property

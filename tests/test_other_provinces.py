@@ -109,3 +109,11 @@ def test_recognised_forms_get_one_finding_each():
 
 def test_a_title_with_only_notes_under_it_is_a_truncated_form():
     assert [d.code for d in findings("002")] == ["JX013"]
+
+
+def test_titles_mentioned_in_a_document_about_forms_are_not_forms():
+    # INDEX.md names the families in table cells (`F1b 部门整体支出绩效自评表 (…`) and in
+    # prose (`015 is a 绩效目标申报表 (a goal declaration`): mentions, not titles.
+    document = parse_path(str(FIXTURES / "INDEX.md"))
+    assert document.forms == []
+    assert [d.code for d in Linter(registry=REGISTRY).lint_path(FIXTURES / "INDEX.md").diagnostics] == ["JX002"]

@@ -73,6 +73,8 @@ _CELL_END = "\t|< (\"'"
 _TWO_NUMBERS_RE = re.compile(r"(?:^|\s)[-\d.,%()]*\d[\d.,%()]* +(?:-|[\d.,%()]*\d[\d.,%()]*)(?:\s|$)")
 # A line that ends in a document's file name is a page header, not a title.
 _FILE_NAME_RE = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et)\s*$", re.I)
+_CELL_SPLIT_RE = re.compile(r"[\t|]")
+_YEAR_AFTER_RE = re.compile(r"\(?\d{4}年")
 _PAGE_MARK_RE = re.compile(r"(?:^|\s)\d{1,3}、$")
 _SPACE_RUN_RE = re.compile(r"\S(?: {2,}|\u3000+)\S")
 
@@ -125,7 +127,16 @@ def _title_cuts(lines: list[str], templates) -> list[tuple[int, int]]:
             after = folded[match.end()] if match.end() < len(folded) else "\t"
             rest = "".join(folded[match.end() : match.end() + 40].split())
             starts_cell = before in _CELL_START or _PAGE_MARK_RE.search(folded[max(0, start - 5) : start]) is not None
+            if starts_cell and before == " " and ("|" in folded or "\t" in folded):
+                # In a table row a space separates words, not cells: a title after other words
+                # of its cell (`F1b 部门整体支出绩效自评表`, prose in a table) is not a form's.
+                cell_start = max(folded.rfind("|", 0, start), folded.rfind("\t", 0, start)) + 1
+                starts_cell = not _TAG_RE.sub("", folded[cell_start:start]).strip()
             ends_cell = after in _CELL_END or rest.startswith(keywords)
+            if ends_cell and before == after == " " and "|" not in folded and not rest.startswith(keywords):
+                # Between spaces, a title in running text (`… is a 绩效目标申报表 (a goal …`) is
+                # a mention; one in PDF text is followed by its year or a header word.
+                ends_cell = _YEAR_AFTER_RE.match(rest) is not None
             if not (starts_cell and ends_cell):
                 continue
             start = origin[start] if origin is not None else start
@@ -136,21 +147,28 @@ def _title_cuts(lines: list[str], templates) -> list[tuple[int, int]]:
 
 
 def _tail_start(lines: list[str], templates) -> int | None:
-    """The first line of a form's tail: an indicator label, with a total label after it
-    and at least three labels in all."""
+    """The first line of a form's tail: an indicator label that starts a cell, with a
+    total label starting a cell after it and at least three labels in all. Labels in
+    running text (`… 产出指标 and 效益指标 …`) do not count."""
     labels, totals = templates.tail_words
     first = None
     found = 0
     for index, line in enumerate(lines):
-        line_key = matching_text(line)  # not `key`: its cache would keep a huge line
-        if not line_key:
+        cells = _cell_starts(line)
+        if not cells:
             continue
-        if any(label in line_key for label in labels):
+        if any(cell.startswith(label) for cell in cells for label in labels):
             found += 1
             first = index if first is None else first
-        if first is not None and found >= 3 and any(total in line_key for total in totals):
+        if first is not None and found >= 3 and any(cell.startswith(total) for cell in cells for total in totals):
             return first
     return None
+
+
+def _cell_starts(line: str) -> list[str]:
+    """The matching text of each cell of a line cut at tabs and pipes (a line of one cell
+    is one), each cut to the length of the longest label."""
+    return [matching_text(piece[:40]) for piece in _CELL_SPLIT_RE.split(line) if piece.strip()]
 
 
 def detect_layout(segment: Segment) -> str:
