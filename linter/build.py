@@ -324,6 +324,9 @@ class FormBuilder:
             if weight is not None:
                 self.indicators_weight = weight
         table = _Columns(self._indicator_roles(header_rows))
+        # Text without table columns is cut into rows after the national order (三级, 年度,
+        # 实际 before 分值/得分): another family's cells in it cannot be placed for sure.
+        guessed = self.form.layout in _STREAM_LAYOUTS and not table.national_order
         cells = [self._tokens(row) for row in rows]
         labels = _LabelContext(cells, self.vocabulary)
         for number, (row, row_cells) in enumerate(zip(rows, cells)):
@@ -339,6 +342,9 @@ class FormBuilder:
                 indicator.placeholder = True
             else:
                 self._fill_indicator(indicator, values, table)
+                if guessed:
+                    for cell in _cells_of(indicator):
+                        cell.uncertain = True
             self.form.indicators.append(indicator)
 
     def _indicator_roles(self, header_rows: list[Tree]) -> list[str]:
@@ -547,13 +553,14 @@ def _label(source: RawCell) -> Label:
 
 
 _NUMERIC = frozenset({"NUM", "DASH"})
+_STREAM_LAYOUTS = frozenset({"pdf", "spaces", "lines", "collapsed"})
 
 
 class _Columns:
     """The columns of one indicator table, and what reading a row needs of them."""
 
     __slots__ = ("roles", "number_positions", "block_size", "block_roles", "before_roles", "after_roles",
-                 "text_role", "split_target")
+                 "text_role", "split_target", "national_order")
 
     def __init__(self, roles: list[str]) -> None:
         self.roles = roles
@@ -564,6 +571,7 @@ class _Columns:
         self.after_roles = roles[start + self.block_size:]
         self.text_role = next((role for role in self.after_roles if role in _TEXT_ROLES), "reason")
         self.split_target = "nature" in roles or "measure_unit" in roles
+        self.national_order = self.before_roles == ["name", "target", "actual"] and self.after_roles in ([], ["reason"])
 
 
 def _score_block(roles: list[str]) -> tuple[int, int]:
@@ -670,6 +678,14 @@ def _assign_fund_columns(
             dashed = [role for role in roles if role in ("points", "score")]
             if len(values) == len(dashed):
                 return [(role, source, True) for role, source in zip(dashed, values)]
+    # Numbers to the number columns in order, text to the text column (原因): which number
+    # column a missing cell belongs to cannot be told, so every one is uncertain.
+    numbers = [source for source in values if source.type in _NUMERIC]
+    texts = [source for source in values if source.type not in _NUMERIC]
+    text_roles = [role for role in roles if role == "reason"]
+    if texts and len(texts) <= len(text_roles):
+        number_roles = [role for role in roles if role != "reason"]
+        return [(role, source, False) for role, source in (*zip(number_roles, numbers), *zip(text_roles, texts))]
     return [(role, source, False) for role, source in zip(roles, values)]
 
 

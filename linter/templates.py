@@ -40,15 +40,18 @@ class TemplateError(ValueError):
 _ADDITIVE = frozenset({"detect"})
 
 
-def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+def merge(base: dict[str, Any], override: dict[str, Any], replace: frozenset[str] = frozenset(), path: str = "") -> dict[str, Any]:
+    """`override` over `base`: mappings merged key by key, unless empty (`{}` clears) or
+    named in `replace` (dotted paths, `weights.sections`); `key: null` removes a key."""
     merged = dict(base)
     for name, value in override.items():
+        where = f"{path}{name}"
         if value is None and isinstance(merged.get(name), (dict, list, str)):
-            del merged[name]  # `key: null` removes what the base template has
+            del merged[name]
         elif name in _ADDITIVE and isinstance(value, list) and isinstance(merged.get(name), list):
             merged[name] = list(dict.fromkeys([*merged[name], *value]))
-        elif isinstance(value, dict) and isinstance(merged.get(name), dict):
-            merged[name] = merge(merged[name], value)
+        elif isinstance(value, dict) and value and isinstance(merged.get(name), dict) and where not in replace:
+            merged[name] = merge(merged[name], value, replace, where + ".")
         else:
             merged[name] = value
     return merged
@@ -199,7 +202,8 @@ class TemplateSet:
         parent = data.get("extends")
         if parent:
             base = self._resolve(str(parent), (*chain, template_id)).data
-            data = merge(base, {k: v for k, v in data.items() if k != "extends"})
+            replace = frozenset(data.get("replace") or ())
+            data = merge(base, {k: v for k, v in data.items() if k not in ("extends", "replace")}, replace)
         return Template(template_id, data, source)
 
     def get(self, template_id: str) -> Template | None:

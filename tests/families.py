@@ -158,8 +158,8 @@ FAMILIES = {
 
 
 def render(rows: Rows, layout: str) -> str:
-    """The rows in a text layout: tab-separated, a pipe table, or a pipe table whose
-    header rows are broken over lines as web pages print them."""
+    """The rows in a text layout: tab-separated, a pipe table, a pipe table whose header
+    rows are broken over lines as web pages print them, or one cell a line."""
     if layout == "tsv":
         return "\n".join("\t".join(row) for row in rows) + "\n"
     if layout == "markdown":
@@ -172,4 +172,7 @@ def render(rows: Rows, layout: str) -> str:
             else:
                 lines.append("| " + " | ".join(row) + " |")
         return "\n".join(lines) + "\n"
+    if layout == "cell-lines":
+        # One cell a line, each with the pipe a web page leaves after it (`总额 |`).
+        return "".join(f"{cell} |\n" for row in rows for cell in row)
     raise ValueError(layout)

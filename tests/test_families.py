@@ -186,3 +186,25 @@ def test_transfer_form_needs_no_total():
 def test_deviation_reason_missing_in_yunnan():
     failing = _replace(FAMILIES["yunnan"], "\t部分图斑未整改", "")
     assert "JX401" in codes_of(failing)
+
+
+# -- one cell a line (a web page's table flattened, `总额 |`) -----------------------------------
+
+@pytest.mark.parametrize("name", sorted(FAMILIES))
+def test_each_family_one_cell_a_line_is_read_without_a_false_error(name):
+    form = read(name, "cell-lines")
+    assert (form.template, form.layout, form.problems) == (name, "lines", [])
+    assert [(d.code, d.message) for d in lint(render(FAMILIES[name], "cell-lines")) if d.severity == "error"] == []
+
+
+def test_national_order_is_read_from_one_cell_a_line():
+    form = read("national", "cell-lines")
+    assert indicators(form)[0] == ("指标1:全县参合人数", "8755", "8676", Decimal(15), Decimal(13), "建档立卡中有新增死亡人员")
+    assert not form.indicators[0].score.uncertain
+
+
+def test_another_order_one_cell_a_line_is_kept_but_uncertain():
+    # Rows of text without table columns are cut after the national order; 分值 before
+    # 年度指标值 (衔接资金) cannot be placed for sure there, so no rule reads those cells.
+    form = read("xianjie", "cell-lines")
+    assert form.indicators and all(i.score is None or i.score.uncertain for i in form.indicators)

@@ -174,7 +174,8 @@ def _cell_starts(line: str) -> list[str]:
 def detect_layout(segment: Segment) -> str:
     content = [text for _, _, text in segment.lines if text and not text.isspace()]
     # Pipe rows, also those of a pipe table whose rows are broken over lines (`二级指标 | 三级指标 |`).
-    piped = sum(1 for text in content if text.lstrip().startswith("|") or text.count("|") >= 2)
+    # A line of one cell and a pipe after it (`总额 |`), or a pipe alone, is one cell a line.
+    piped = sum(1 for text in content if text.count("|") >= 2 or (text.lstrip().startswith("|") and text.strip() != "|"))
     tabbed = piped + sum(1 for text in content if "\t" in text and not text.lstrip().startswith("|"))
     if tabbed >= 3 or tabbed * 3 >= len(content) > 0:
         return "markdown" if piped * 2 > tabbed else "tsv"

@@ -70,6 +70,9 @@ def _fragments(segment: Segment, layout: str) -> list[Fragment]:
     out: list[Fragment] = []
     previous_line = None
     for line_no, offset, text in segment.lines:
+        if pattern is None:
+            # One cell a line; a page that flattened a table leaves a pipe after each (`总额 |`).
+            text = text.rstrip().rstrip("|")
         if not text or text.isspace():
             continue
         first = len(out)
