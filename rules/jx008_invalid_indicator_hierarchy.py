@@ -92,11 +92,15 @@ def _label_findings(indicator, template, reported):
 
 
 def check(form, options):
+    if not form.structure_certain:
+        return  # rows of text read by its words alone: which label is in which column is a guess
     template = _template(options["template"], form)
     allowed = TEMPLATES[template]
     reported = set()
     wrong: dict = {}
     for indicator in form.indicators:
+        if indicator.name is not None and indicator.name.uncertain:
+            continue  # the row a cut form stops in: its labels may be cut or run together
         yield from _label_findings(indicator, template, reported)
         level1, level2 = indicator.level1, indicator.level2
         if level1 is None or level2 is None or level1.misplaced or level2.misplaced or level1.name not in allowed:

@@ -172,6 +172,10 @@ def render(rows: Rows, layout: str) -> str:
             else:
                 lines.append("| " + " | ".join(row) + " |")
         return "\n".join(lines) + "\n"
+    if layout == "one-line":
+        # A document's text extracted onto one line, cells apart by single spaces, after the
+        # file's metadata (author, dates, ids), as document-sharing pages print it.
+        return "张三 2019-05-22T04:56:35Z 15.00 False " + " ".join(cell for row in rows for cell in row) + "\n"
     if layout == "cell-lines":
         # One cell a line, each with the pipe a web page leaves after it (`总额 |`).
         return "".join(f"{cell} |\n" for row in rows for cell in row)

@@ -208,3 +208,13 @@ def test_another_order_one_cell_a_line_is_kept_but_uncertain():
     # 年度指标值 (衔接资金) cannot be placed for sure there, so no rule reads those cells.
     form = read("xianjie", "cell-lines")
     assert form.indicators and all(i.score is None or i.score.uncertain for i in form.indicators)
+
+
+def test_a_form_on_one_line_with_single_spaces_is_pdf_text_not_run_together():
+    text = render(FAMILIES["national"], "one-line")
+    cut = text[: text.index("服务对象满意度指标") + 4] + "\n"  # the page stops mid-label
+    [form] = parse_text(cut, "one-line.txt").forms
+    assert form.layout == "pdf" and form.template == "national" and form.structure_certain
+    assert indicators(form)[1] == ("指标1:资金是否全部纳入医保统筹", "100%", "100%", Decimal(15), Decimal(15), None)
+    assert form.truncated == ["total"]
+    assert [d.code for d in lint(cut)] == ["JX013"]

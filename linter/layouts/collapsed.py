@@ -27,7 +27,7 @@ def looks_collapsed(segment: Segment) -> bool:
         return False
     chars = sum(len(text) for text in long)
     spaces = sum(text.count(" ") for text in long)
-    return chars * 2 >= sum(len(text) for text in content) and spaces * 6 < chars
+    return chars * 2 >= sum(len(text) for text in content) and spaces * 12 < chars
 
 
 def collapsed_rows(segment: Segment, vocabulary: Vocabulary) -> list[list[RawCell]]:
