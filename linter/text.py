@@ -77,10 +77,14 @@ def matching_text(text: str) -> str:
     return folded
 
 
-@lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """The matching key of a cell: its matching text without a trailing colon (cached:
-    the same cells recur on every form)."""
+    the same cells recur on every form; a long text, a paragraph, is not kept)."""
+    return _cached_key(text) if len(text) <= 256 else matching_text(text).rstrip(":")
+
+
+@lru_cache(maxsize=8192)
+def _cached_key(text: str) -> str:
     return matching_text(text).rstrip(":")
 
 

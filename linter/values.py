@@ -53,7 +53,10 @@ def compact(text: str) -> str:
 
 
 def read_number(text: str) -> Number | None:
-    """The number in `text`, or None when the cell is not numeric at all."""
+    """The number in `text`, or None when the cell is not numeric at all (a cell of
+    more than 256 characters is text: the pattern is never run on a page of digits)."""
+    if len(text) > 256:
+        return None
     match = _NUMERIC_RE.match(compact(text))
     if match is None:
         return None

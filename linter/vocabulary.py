@@ -25,6 +25,9 @@ YEAR_RE = re.compile(r"^\(?(\d{4})年度?\)?$")
 UNIT_RE = re.compile(r"\((万元|元|千元|亿元)\)")
 WEIGHT_RE = re.compile(r"\((\d+(?:\.\d+)?)分[^()]*\)$|(?<=[\u4e00-\u9fff])(\d+(?:\.\d+)?)分$")
 
+# No template word, label or number is longer: a longer cell is text.
+LONGEST_WORD = 256
+
 # Terminals that open a part of the form; a name or goal text runs up to one.
 SECTION_STARTS = frozenset(
     {"TITLE", "K_NAME", "K_DEPT", "K_IMPL", "K_FIELD", "K_FUNDS", "K_GOAL", "K_IND", "IHDR", "K_TOTAL",
@@ -100,7 +103,13 @@ class Vocabulary:
         self.declared_empty_re = re.compile(indicators.get("declared_empty") or r"(?!)")
         self.completion_levels = tuple(indicators.get("completion_levels", []))
         self.completion_prefixes = tuple(indicators.get("completion_prefixes", []))
-        self.classify = lru_cache(maxsize=8192)(self._classify)
+        cached = lru_cache(maxsize=8192)(self._classify)
+
+        def classify(text: str) -> tuple[str, object]:
+            # Longer than any word or number of a form: text, and kept out of the cache.
+            return cached(text) if len(text) <= LONGEST_WORD else ("TEXT", None)
+
+        self.classify = classify
 
     @cached_property
     def phrases(self) -> frozenset[str]:

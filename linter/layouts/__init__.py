@@ -70,7 +70,8 @@ class Segment:
 _TAG_RE = re.compile(r"<[^<>]{0,200}>")
 _CELL_START = "\t|> \"'"
 _CELL_END = "\t|< (\"'"
-_TWO_NUMBERS_RE = re.compile(r"(?:^|\s)[-\d.,%()]*\d[\d.,%()]* +(?:-|[\d.,%()]*\d[\d.,%()]*)(?:\s|$)")
+# Possessive runs: a long run of digits is scanned once, never backtracked into.
+_TWO_NUMBERS_RE = re.compile(r"(?:^|\s)[-.,%()]{0,8}+\d[\d.,%()]*+ +(?:-|[.,%()]{0,8}+\d[\d.,%()]*+)(?:\s|$)")
 # A line that ends in a document's file name is a page header, not a title.
 _FILE_NAME_RE = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et)\s*$", re.I)
 _CELL_SPLIT_RE = re.compile(r"[\t|]")

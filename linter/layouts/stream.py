@@ -30,6 +30,10 @@ _UNIT_SUFFIX_RE = re.compile(r"^\([^()\d]{1,8}\)$")
 _UNIT_WORDS = frozenset("个 人 套 次 天 台 名 万 万元 元 件 份 项 户 辆 家 场 期 篇 批 处 座 条 张 所".split())
 _SENTENCE_END = ("。", ";", "；", "!", "！", "?", "？")
 _MAX_HOPS = 12
+# Longer than any template word or number: such a cell is text whatever follows.
+_LONG_CELL = 200
+# `指标 2：` and its kin: longer cells are never a placeholder to join.
+_SHORT_CELL = 16
 _NUMBERED_NAME_RE = re.compile(r"^指标\d")
 _INDICATOR_END = frozenset({"K_TOTAL", "K_GRADE", "TITLE", "K_CLOSE"})
 _FIELD_KINDS = frozenset({"K_NAME", "K_DEPT", "K_IMPL", "K_FIELD"})
@@ -246,16 +250,38 @@ class RowBuilder:
         self.rows.extend(_indicator_rows(self._cells(fragments[start:self.position]), self.vocabulary))
 
     def _cells(self, fragments: list[Fragment]) -> list[Fragment]:
-        """Fragments joined into cells (new fragments; the originals are not changed)."""
+        """Fragments joined into cells (new fragments; the originals are not changed).
+
+        A cell longer than any word of the template is text: its further pieces are
+        kept and joined once at the end, so a paragraph of thousands of lines is read in
+        linear time and no long text goes through the classifier's cache."""
         cells: list[Fragment] = []
+        pieces: list[list[str]] = []  # for each cell, the pieces after its text, once it is long
+        endings: list[str] = []  # the text each cell ends in
         for fragment in fragments:
-            if cells and self._joins(cells[-1], fragment):
-                cells[-1] = cells[-1].extended(fragment, " " if fragment.gap == "sp" else "", self.vocabulary)
+            if cells and self._joins(cells[-1], fragment, endings[-1]):
+                previous = cells[-1]
+                separator = " " if fragment.gap == "sp" else ""
+                if pieces[-1] or len(previous.text) + len(fragment.text) > _LONG_CELL:
+                    pieces[-1].append(separator + fragment.text)
+                    cells[-1] = Fragment(
+                        previous.text, previous.line, previous.col, fragment.end_line, fragment.end_col,
+                        previous.gap, False, "TEXT",
+                    )
+                else:
+                    cells[-1] = previous.extended(fragment, separator, self.vocabulary)
+                endings[-1] = fragment.text
             else:
                 cells.append(fragment)
+                pieces.append([])
+                endings.append(fragment.text)
+        for index, extra in enumerate(pieces):
+            if extra:
+                cells[index].text += "".join(extra)
         return cells
 
-    def _joins(self, previous: Fragment, fragment: Fragment) -> bool:
+    def _joins(self, previous: Fragment, fragment: Fragment, ending: str) -> bool:
+        """Whether `fragment` continues the cell `previous`, which ends in `ending`."""
         if previous.kind in LABELS or fragment.kind in LABELS or fragment.gap == "cell":
             return False
         text = fragment.text
@@ -263,6 +289,8 @@ class RowBuilder:
             return True
         if fragment.gap == "sp":
             # `指标 1：根据…` and `指标 1： 指标 2：` are one cell; an unused `指标 2：` ends its line.
+            if len(previous.text) > _SHORT_CELL:
+                return False
             previous_key = key(previous.text)
             if previous_key == "指标":
                 return text[:1].isdigit()
@@ -271,7 +299,7 @@ class RowBuilder:
             return False
         if previous.kind != "TEXT" or fragment.kind != "TEXT":
             return False
-        if previous.text.endswith(_SENTENCE_END):
+        if ending.endswith(_SENTENCE_END):
             return False
         return not key(text).startswith(self.vocabulary.completion_prefixes)
 
@@ -395,36 +423,48 @@ def _split_cells(cells: list[Fragment], has_previous: bool) -> tuple[list[Fragme
 
     Every split into consecutive groups is scored by the gaps it joins; ties go
     to the longest 三级指标 name, the cell most likely to hold spaces.
+
+    The cost of a split is the cost of every gap but those that start a group, plus
+    the reason's and the 实际's penalties, so for each start of the name the best
+    start of the 实际 is known from one pass from the right: O(n²) in the cells of
+    the run, not O(n⁴) (a page of words before a score pair stays fast).
     """
-    best: tuple[float, list[Fragment], list[Fragment]] | None = None
-    for reason_size in range(len(cells) - 2 if has_previous else 1):
-        reason, rest = cells[:reason_size], cells[reason_size:]
-        cost = _inner_cost(reason)
-        if reason:
+    count = len(cells)
+    weights = [_GAP_COST[item.gap] + 3.0 * bool(_NUMBERED_NAME_RE.match(key(item.text))) for item in cells]
+    gaps = sum(weights[1:])
+    # For each b, the best start c ≥ b of the 实际 group: the largest w_c - 2·(several cells),
+    # the rightmost on a tie (the order the splits were always tried in).
+    best_from: list[tuple[float, int]] = [(0.0, 0)] * (count + 1)
+    best: tuple[float, int] | None = None
+    for start in range(count - 1, 0, -1):
+        value = weights[start] - 2.0 * (count - start > 1)
+        if best is None or value > best[0]:
+            best = (value, start)
+        best_from[start] = best
+    chosen: tuple[float, int, int, int] | None = None
+    for reason_end in range(count - 2 if has_previous else 1):
+        fixed = gaps
+        if reason_end:
             # A 偏差原因 stands on lines of its own and ends a sentence.
-            cost += 3.0 if rest[0].gap == "sp" else 0.0
-            cost += 0.0 if reason[-1].text.endswith(_SENTENCE_END) else 1.0
-        count = len(rest)
-        for name_end in range(count - 2, 0, -1):
-            for target_end in range(count - 1, name_end, -1):
-                groups = (rest[:name_end], rest[name_end:target_end], rest[target_end:])
-                total = cost + sum(_inner_cost(group) for group in groups) + 2.0 * (len(groups[2]) > 1)
-                if best is None or total < best[0]:
-                    best = (total, reason, [_joined(group) for group in groups])
-    assert best is not None
-    return best[1], best[2]
-
-
-def _inner_cost(group: list[Fragment]) -> float:
-    """Cost of joining a group into one cell; `指标 N：` always starts a 三级 name."""
-    return sum(_GAP_COST[item.gap] + 3.0 * bool(_NUMBERED_NAME_RE.match(key(item.text))) for item in group[1:])
+            fixed -= weights[reason_end]
+            fixed += 3.0 if cells[reason_end].gap == "sp" else 0.0
+            fixed += 0.0 if cells[reason_end - 1].text.endswith(_SENTENCE_END) else 1.0
+        for name_end in range(count - 2, reason_end, -1):
+            value, target_end = best_from[name_end + 1]
+            total = fixed - weights[name_end] - value
+            if chosen is None or total < chosen[0]:
+                chosen = (total, reason_end, name_end, target_end)
+    assert chosen is not None
+    _, reason_end, name_end, target_end = chosen
+    groups = (cells[reason_end:name_end], cells[name_end:target_end], cells[target_end:])
+    return cells[:reason_end], [_joined(group) for group in groups]
 
 
 def _joined(group: list[Fragment]) -> Fragment:
-    joined = group[0]
-    for item in group[1:]:
-        joined = joined.extended(item, " " if item.gap in ("sp", "cell") else "", None)
-    return joined
+    """The fragments of a group as one TEXT cell (joined once: linear in its length)."""
+    first, last = group[0], group[-1]
+    text = first.text + "".join((" " if item.gap in ("sp", "cell") else "") + item.text for item in group[1:])
+    return Fragment(text, first.line, first.col, last.end_line, last.end_col, first.gap, False, "TEXT")
 
 
 def _merge_cells(cells: list[RawCell]) -> RawCell:
