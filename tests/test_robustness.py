@@ -156,3 +156,28 @@ def test_every_rule_survives_mutated_seeds(name, operations):
     result = Linter(registry=REGISTRY).lint_bytes(data, "mutated.txt", Path(__file__))
     crashes = [d.message for d in result.diagnostics if d.name == INTERNAL_ERROR]
     assert crashes == []
+
+
+_TEMPLATES = __import__("linter.templates", fromlist=["builtin_templates"]).builtin_templates()
+_WORDS = sorted({word for template in _TEMPLATES for word in template.vocabulary.phrases})
+_TITLES = sorted({title for template in _TEMPLATES for title in template.data.get("titles", [])})
+_PIECES = st.one_of(
+    st.sampled_from(_WORDS),
+    st.sampled_from(["10", "9.5", "100%", "≥90%", "=1个", "—", "/", "无", "指标 2：", "(20分)", "(万元)", "99.", "1,5,00"]),
+    st.sampled_from(["\t", " | ", "|", "\n", "\n\n", " ", "  ", ""]),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=st.sampled_from(_TITLES), pieces=st.lists(_PIECES, max_size=120))
+def test_every_templates_words_in_any_layout_never_crash(title, pieces):
+    from pathlib import Path
+
+    from linter.engine import INTERNAL_ERROR, Linter
+    from tests.forms import REGISTRY
+
+    data = (title + "\n" + "".join(pieces)).encode()
+    document = parse_bytes(data, "soup.txt")
+    assert_well_formed(document, data)
+    result = Linter(registry=REGISTRY).lint_bytes(data, "soup.txt", Path(__file__))
+    assert [d.message for d in result.diagnostics if d.name == INTERNAL_ERROR] == []
