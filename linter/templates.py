@@ -159,6 +159,7 @@ class Template:
             "section_weights": self.section_weights,
             "indicator_columns": self.indicator_order,
             "funds_columns": self.funds_order,
+            "funds_breakdown": tuple(self.section("funds").get("breakdown") or ()),
             "scoring": dict(self.section("scoring")),
             "fields": tuple(dict.fromkeys((self.data.get("fields") or {}).values())),
             "parts": tuple(self.data.get("parts") or ()),

@@ -2,9 +2,10 @@
 
 ## What it checks
 In each of the columns 年初预算数, 全年预算数 and 全年执行数:
-年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金, a blank cell counting
-as 0, within one unit of the last decimal printed (or the `tolerance`
-option).
+年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金 (the rows the form's
+template names as its breakdown: 四川's 总额 adds 财政专户管理资金 and 单位资金),
+a blank cell counting as 0, within one unit of the last decimal printed (or the
+`tolerance` option).
 
 ## Why it matters
 The breakdown under "其中" must add up to the total, or one of the amounts is
@@ -41,11 +42,11 @@ NAME = "funds-breakdown-mismatch"
 SEVERITY = "error"
 GROUPS = ("money",)
 OPTIONS = {"tolerance": Option("decimal", None, "largest accepted difference (default: one unit of the last printed decimal)")}
-PARTS = ("current", "carryover", "other")
+PARTS = ("current", "carryover", "other")  # when the form's template names none
 COLUMNS = (("initial_budget", "年初预算数"), ("budget", "全年预算数"), ("executed", "全年执行数"))
 MESSAGES = {
-    "zh": {"sum": "「{column}」：年度资金总额 {total} ≠ 当年财政拨款 + 上年结转资金 + 其他资金 = {parts}"},
-    "en": {"sum": "{column}: 年度资金总额 {total} ≠ 当年财政拨款 + 上年结转资金 + 其他资金 = {parts}"},
+    "zh": {"sum": "「{column}」：{total_label} {total} ≠ {labels} = {parts}"},
+    "en": {"sum": "{column}: {total_label} {total} ≠ {labels} = {parts}"},
 }
 
 
@@ -53,7 +54,8 @@ def check(form, options):
     if form.funds is None or form.funds.total is None:
         return
     total_row = form.funds.total
-    parts = [row for row in form.funds.rows if row.kind in PARTS]
+    kinds = form.parameters.get("funds_breakdown") or PARTS
+    parts = [row for row in form.funds.rows if row.kind in kinds]
     if not parts:
         return
     for column, label in COLUMNS:
@@ -68,6 +70,9 @@ def check(form, options):
         if tolerance is None:
             tolerance = Decimal(1).scaleb(-decimals_of(total, *values))
         if abs(total - summed) > tolerance:
-            args = {"column": label, "total": plain(total), "parts": plain(summed)}
+            args = {
+                "column": label, "total": plain(total), "parts": plain(summed), "total_label": total_row.label.text.rstrip(":："),
+                "labels": " + ".join(row.label.text.rstrip(":：") for row in parts),
+            }
             related = tuple(cell for cell in part_cells if cell is not None)
             yield Finding(total_cell, "sum", args, f"项目资金/年度资金总额/{label}", plain(summed), plain(total), related=related)

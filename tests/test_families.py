@@ -218,3 +218,12 @@ def test_a_form_on_one_line_with_single_spaces_is_pdf_text_not_run_together():
     assert indicators(form)[1] == ("指标1:资金是否全部纳入医保统筹", "100%", "100%", Decimal(15), Decimal(15), None)
     assert form.truncated == ["total"]
     assert [d.code for d in lint(cut)] == ["JX013"]
+
+
+def test_sichuan_breakdown_counts_its_own_rows():
+    # 总额 = 财政资金 + 财政专户管理资金 (+ 单位资金 + 其他资金): clean as written, an error when
+    # a part no longer adds up.
+    assert "JX101" not in codes_of(render(FAMILIES["sichuan"], "tsv"))
+    failing = _replace(FAMILIES["sichuan"], "财政专户管理资金\t50\t50\t48", "财政专户管理资金\t50\t40\t48")
+    [finding] = [d for d in lint(failing) if d.code == "JX101"]
+    assert "其中:财政资金 + 财政专户管理资金" in finding.message and finding.expected == "510"
