@@ -160,6 +160,11 @@ class Template:
             "indicator_columns": self.indicator_order,
             "funds_columns": self.funds_order,
             "funds_breakdown": tuple(self.section("funds").get("breakdown") or ()),
+            "frameworks": {
+                name: {level1: tuple(level2) for level1, level2 in framework.items()}
+                for name, framework in (self.section("indicators").get("frameworks") or {}).items()
+            },
+            "cost_label": self.section("indicators").get("cost_label"),
             "scoring": dict(self.section("scoring")),
             "fields": tuple(dict.fromkeys((self.data.get("fields") or {}).values())),
             "parts": tuple(self.data.get("parts") or ()),

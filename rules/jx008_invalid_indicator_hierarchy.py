@@ -7,9 +7,11 @@
 - a 二级 label does not stand in the 一级 column (`生态效益指标	生态效益指标`);
 - at info level: a 三级 name about satisfaction (`…满意度`) outside 满意度指标.
 
-Templates:
+Frameworks (data of the form's template, `indicators.frameworks` in
+grammar/templates/national.yaml; a template without them is checked only for
+whole and well-placed labels):
 
-| template | 一级 → 二级 |
+| framework | 一级 → 二级 |
 |---|---|
 | `2020` (财预〔2020〕10号) | 产出 → 数量/质量/时效/成本; 效益 → 经济/社会/生态效益, 可持续影响; 满意度 → 服务对象满意度 |
 | `2021` (101号-style) | as 2020, but 成本指标 is a 一级 block → 经济/社会/生态环境成本 |
@@ -41,17 +43,6 @@ NAME = "invalid-indicator-hierarchy"
 SEVERITY = "warning"
 GROUPS = ("structure",)
 OPTIONS = {"template": Option("choice", "any", "indicator framework in force", ("2020", "2021", "any"))}
-OUTPUT = ("数量指标", "质量指标", "时效指标")
-EFFECT = ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")
-SATISFACTION = ("服务对象满意度指标",)
-TEMPLATES = {
-    "2020": {"产出指标": (*OUTPUT, "成本指标"), "效益指标": EFFECT, "满意度指标": SATISFACTION},
-    "2021": {
-        "产出指标": OUTPUT, "效益指标": EFFECT, "满意度指标": SATISFACTION,
-        "成本指标": ("经济成本指标", "社会成本指标", "生态环境成本指标"),
-    },
-}
-COST_LEVEL2 = TEMPLATES["2021"]["成本指标"]
 MESSAGES = {
     "zh": {
         "wrong_parent": "一级指标「{level1}」下不应有二级指标{level2}（{template} 模板）",
@@ -69,24 +60,27 @@ MESSAGES = {
 
 
 def _template(option: str, form) -> str:
-    """`any`: the 2021 template when 成本指标 is a 一级 block with cost labels under it."""
+    """`any`: the 2021 framework when the cost label is a 一级 block with its 2021 二级
+    labels under it, else 2020 (the frameworks are the form template's data)."""
     if option != "any":
         return option
+    cost = form.parameters.get("cost_label")
+    cost_level2 = form.parameters.get("frameworks", {}).get("2021", {}).get(cost, ())
     for indicator in form.indicators:
         level1, level2 = indicator.level1, indicator.level2
-        if level1 is not None and level2 is not None and level1.name == "成本指标" and level2.name in COST_LEVEL2:
+        if level1 is not None and level2 is not None and level1.name == cost and level2.name in cost_level2:
             return "2021"
     return "2020"
 
 
-def _label_findings(indicator, template, reported):
+def _label_findings(indicator, template, cost, reported):
     for label, level, level_en in ((indicator.level1, "一级", "first-level"), (indicator.level2, "二级", "second-level")):
         if label is None or label.cell.span in reported:
             continue
         reported.add(label.cell.span)
         if label.truncated:
             yield Finding(label.cell, "truncated", {"raw": label.cell.raw, "name": label.name}, indicator.path)
-        if label.misplaced or (level == "一级" and template == "2020" and label.name == "成本指标"):
+        if label.misplaced or (level == "一级" and template == "2020" and label.name == cost):
             args = {"name": label.name, "level": level, "level_en": level_en}
             yield Finding(label.cell, "misplaced", args, indicator.path)
 
@@ -95,13 +89,14 @@ def check(form, options):
     if not form.structure_certain:
         return  # rows of text read by its words alone: which label is in which column is a guess
     template = _template(options["template"], form)
-    allowed = TEMPLATES[template]
+    allowed = form.parameters.get("frameworks", {}).get(template, {})
+    cost = form.parameters.get("cost_label")
     reported = set()
     wrong: dict = {}
     for indicator in form.indicators:
         if indicator.name is not None and indicator.name.uncertain:
             continue  # the row a cut form stops in: its labels may be cut or run together
-        yield from _label_findings(indicator, template, reported)
+        yield from _label_findings(indicator, template, cost, reported)
         level1, level2 = indicator.level1, indicator.level2
         if level1 is None or level2 is None or level1.misplaced or level2.misplaced or level1.name not in allowed:
             continue
