@@ -3,6 +3,7 @@ checked by the arithmetic rules with the family's own parameters."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -227,3 +228,41 @@ def test_sichuan_breakdown_counts_its_own_rows():
     failing = _replace(FAMILIES["sichuan"], "财政专户管理资金\t50\t50\t48", "财政专户管理资金\t50\t40\t48")
     [finding] = [d for d in lint(failing) if d.code == "JX101"]
     assert "其中:财政资金 + 财政专户管理资金" in finding.message and finding.expected == "510"
+
+
+# -- the same values in every table layout, on random numbers ------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_NUMBER = re.compile(r"^(≥|≤|=|﹦)?(\d+(?:\.\d+)?)(%|[\u4e00-\u9fff]{1,2})?$")
+
+
+def _values(form) -> dict:
+    def cells(row) -> list:
+        return [None if cell is None else (cell.raw, str(cell.value)) for cell in row]
+
+    return {
+        "fields": cells([form.project, form.department, form.implementer, *form.fields.values()]),
+        "funds": [cells([row.label, *(c for _, c in row.cells())]) for row in form.funds.rows] if form.funds else None,
+        "indicators": [cells([i.name, i.target, i.actual, i.points, i.score, i.reason, *(getattr(i, c) for c in i.OPTIONAL_COLUMNS)])
+                       for i in form.indicators],
+        "total": cells([form.total.points, form.total.score]) if form.total else None,
+    }
+
+
+@settings(max_examples=25, deadline=None)
+@given(name=st.sampled_from(sorted(FAMILIES)), numbers=st.lists(st.decimals(0, 999, places=2), min_size=200, max_size=200))
+def test_every_family_reads_the_same_in_every_table_layout(name, numbers):
+    # Every number of the family's form replaced by a random one (its comparator and unit kept).
+    supply = iter(numbers)
+
+    def renumbered(cell: str) -> str:
+        match = _NUMBER.match(cell)
+        if match is None:
+            return cell
+        return f"{match.group(1) or ''}{next(supply)}{match.group(3) or ''}"
+
+    rows = [[renumbered(cell) for cell in row] for row in FAMILIES[name]]
+    readings = {layout: _values(parse_text(render(rows, layout), "f.txt").forms[0]) for layout in LAYOUTS}
+    assert readings["markdown"] == readings["tsv"] and readings["broken-pipes"] == readings["tsv"]
