@@ -209,9 +209,3 @@ class Vocabulary:
         terminal, detail = self.classify(text)
         return terminal == "NUM" and isinstance(detail, Number) and detail.plain
 
-
-def national() -> Vocabulary:
-    """The base template's vocabulary."""
-    from linter.templates import builtin_templates
-
-    return builtin_templates().base.vocabulary
