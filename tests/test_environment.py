@@ -121,5 +121,6 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path):
 def test_a_zero_width_character_around_a_title_is_folded(tmp_path):
     from tests.forms import codes, lint
 
-    for title in ("\u200b财政项目支出绩效自评表", "财政项目支出\u200b绩效自评表", "\ufeff财政\u200d项目支出绩效自评表\u2060"):
+    for title in ("\u200b财政项目支出绩效自评表", "财政项目支出\u200b绩效自评表", "\ufeff财政\u200d项目支出绩效自评表\u2060",
+                  "财政项目支出绩效\u200b自评表", "财\u200c政项目支出绩效自评\u200b表"):
         assert codes(lint(BASE.replace("财政项目支出绩效自评表", title, 1))) == []
