@@ -48,6 +48,9 @@ CASES = {
     "JX201": (form((FIRST_ROW, FIRST_ROW.replace("\t30\t30", "\t35\t30"))), [("JX201", 17, 9)], BASE),
     "JX202": (form(("\t100\t99.00", "\t100\t98.00")), [("JX202", 17, 13)], BASE),
     "JX203": (form((FIRST_ROW, FIRST_ROW.replace("\t30\t30", "\t30\t35"))), [("JX203", 13, 31)], BASE),
+    "JX305": (form((FIRST_ROW, FIRST_ROW.replace("\t12次\t", "\t>=12次\t"))), [("JX305", 13, 24)], BASE),
+    "JX306": (form((FIRST_ROW, FIRST_ROW.replace("\t12次\t", "\t100%\t"))), [("JX306", 13, 24)], BASE),
+    "JX307": (form((FIRST_ROW, FIRST_ROW.replace("\t≥12次\t", "\t≥0次\t"))), [("JX307", 13, 19)], BASE),
     "JX401": (
         form((FIRST_ROW, FIRST_ROW.replace("\t30\t30\t", "\t30\t25\t"))),
         [("JX401", 13, 31)],
@@ -153,3 +156,22 @@ def test_generated_rule_docs_are_up_to_date():
 
     committed = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == rules_markdown(), "run: python -m linter.docs > docs/rules.md"
+
+
+# Near misses: the case closest to a finding that is not one.
+NEAR_MISSES = {
+    "JX305": FIRST_ROW.replace("\t12次\t", "\t12次(≥12次)\t"),  # a comparator in the text, not before the number
+    "JX306": FIRST_ROW.replace("\t≥12次\t", "\t≥12(次)\t"),  # `(次)` and `次` are one unit
+    "JX307": FIRST_ROW.replace("\t≥12次\t", "\t≥0.5次\t"),  # above zero: it can fail
+}
+
+
+@pytest.mark.parametrize("code", sorted(NEAR_MISSES))
+def test_rule_is_silent_on_its_near_miss(code):
+    assert codes(lint(form((FIRST_ROW, NEAR_MISSES[code])), select=code)) == []
+
+
+def test_unit_mismatch_reads_deadlines_as_their_unit():
+    deadline = FIRST_ROW.replace("\t≥12次\t12次\t", "\t9月前\t7月\t")
+    assert codes(lint(form((FIRST_ROW, deadline)), select="JX306")) == []
+    assert codes(lint(form((FIRST_ROW, deadline.replace("\t7月\t", "\t7日\t"))), select="JX306")) == ["JX306"]

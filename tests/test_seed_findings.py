@@ -82,8 +82,18 @@ def test_004_label_defects(findings):
     assert "不是一级指标" in labels[(200, 2)]  # 成本指标 above 经济效益指标
 
 
-def test_001_pdf_forms_have_no_finding(findings):
-    assert findings["001"] == []
+def test_001_pdf_forms_have_one_finding_a_target_that_cannot_fail(findings):
+    # 嘉定 信息化项目建设: 应用场景开发数量 ≥0.00(个), at info level.
+    assert [(d.code, d.span.line, d.span.column, d.severity) for d in findings["001"]] == [("JX307", 286, 10, "info")]
+
+
+def test_003_actuals_written_as_targets(findings):
+    lines = [line for line, _ in at(findings["003"], "JX305")]
+    assert lines == [15, 16, 22, 50, 53, 87, 88, 89, 94, 113, 114, 120, 162, 165, 180, 187]  # `>=85%`, `=1个` …
+
+
+def test_004_targets_and_actuals_in_other_units(findings):
+    assert at(findings["004"], "JX306") == [(17, 30), (57, 31), (93, 21)]  # 81 套, 4 台, 350 万 against 100%
 
 
 def test_no_other_errors_in_the_seeds(findings):

@@ -1,0 +1,44 @@
+"""A 年度指标值 that cannot fail: at least zero (`≥0`, `>=0.00(个)`).
+
+## What it checks
+On each counted indicator row, a 年度指标值 of `≥ 0` (in any unit or number
+of decimals): any actual meets it.
+
+## Why it matters
+A target that cannot be missed measures nothing; the indicator's points are
+given away whatever happened. Reported at info level: a reviewer decides
+whether the indicator should be reset.
+
+## Failing example
+    	产出指标	数量指标	应用场景开发数量	≥0.00(个)	1.00(个)	10	10
+
+## Passing example
+    	产出指标	数量指标	应用场景开发数量	≥1(个)	1.00(个)	10	10
+
+## Source
+domain-rules.md §7 (targets that cannot fail); seed 001 (嘉定 2024) sets
+`≥0.00(个)` for 应用场景开发数量.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from linter.rule import Finding
+
+CODE = "JX307"
+NAME = "unmeasurable-target"
+SEVERITY = "info"
+GROUPS = ("scoring",)
+MESSAGES = {
+    "zh": {"zero": "年度指标值「{target}」是「不少于零」，任何实际值都能达成，衡量不了绩效"},
+    "en": {"zero": "the target '{target}' is 'at least zero': any actual meets it, so it measures nothing"},
+}
+
+
+def check(form, options):
+    for indicator in form.counted_indicators:
+        target = indicator.target
+        if target is None or target.uncertain or target.comparator != "≥" or target.number != Decimal(0):
+            continue
+        yield Finding(target, "zero", {"target": target.text}, indicator.path)
