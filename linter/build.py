@@ -211,6 +211,7 @@ class FormBuilder:
             parameters["execution_points"] = funds.weight
         if self.indicators_weight is not None:
             parameters["indicators_points"] = self.indicators_weight
+            parameters["indicators_points_printed"] = True
         return parameters
 
     # -- header ------------------------------------------------------------------

@@ -48,6 +48,7 @@ CASES = {
     "JX201": (form((FIRST_ROW, FIRST_ROW.replace("\t30\t30", "\t35\t30"))), [("JX201", 17, 9)], BASE),
     "JX202": (form(("\t100\t99.00", "\t100\t98.00")), [("JX202", 17, 13)], BASE),
     "JX203": (form((FIRST_ROW, FIRST_ROW.replace("\t30\t30", "\t30\t35"))), [("JX203", 13, 31)], BASE),
+    "JX204": (form(("\t产出指标\t数量指标", "\t产出指标(60分)\t数量指标")), [("JX204", 13, 2)], form(("\t产出指标\t数量指标", "\t产出指标(50分)\t数量指标"))),
     "JX305": (form((FIRST_ROW, FIRST_ROW.replace("\t12次\t", "\t>=12次\t"))), [("JX305", 13, 24)], BASE),
     "JX306": (form((FIRST_ROW, FIRST_ROW.replace("\t12次\t", "\t100%\t"))), [("JX306", 13, 24)], BASE),
     "JX307": (form((FIRST_ROW, FIRST_ROW.replace("\t≥12次\t", "\t≥0次\t"))), [("JX307", 13, 19)], BASE),
@@ -160,6 +161,7 @@ def test_generated_rule_docs_are_up_to_date():
 
 # Near misses: the case closest to a finding that is not one.
 NEAR_MISSES = {
+    "JX204": FIRST_ROW.replace("\t产出指标\t", "\t产出指标（50分）\t"),  # 30 + 20 under it: the 50 printed
     "JX305": FIRST_ROW.replace("\t12次\t", "\t12次(≥12次)\t"),  # a comparator in the text, not before the number
     "JX306": FIRST_ROW.replace("\t≥12次\t", "\t≥12(次)\t"),  # `(次)` and `次` are one unit
     "JX307": FIRST_ROW.replace("\t≥12次\t", "\t≥0.5次\t"),  # above zero: it can fail
@@ -175,3 +177,9 @@ def test_unit_mismatch_reads_deadlines_as_their_unit():
     deadline = FIRST_ROW.replace("\t≥12次\t12次\t", "\t9月前\t7月\t")
     assert codes(lint(form((FIRST_ROW, deadline)), select="JX306")) == []
     assert codes(lint(form((FIRST_ROW, deadline.replace("\t7月\t", "\t7日\t"))), select="JX306")) == ["JX306"]
+
+
+def test_section_weight_from_the_rule_set_and_the_table_header(tmp_path):
+    assert where(lint(BASE, select="JX204", config="rules:\n  JX204: {weights: {效益指标: 20}}\n", tmp=tmp_path)) == [("JX204", 15, 2)]
+    assert codes(lint(form(("绩效指标\t一级指标", "绩效指标(90分)\t一级指标")), select="JX204")) == []
+    assert where(lint(form(("绩效指标\t一级指标", "绩效指标(100分)\t一级指标")), select="JX204")) == [("JX204", 13, 2)]
