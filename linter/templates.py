@@ -169,6 +169,7 @@ class Template:
             "fields": tuple(dict.fromkeys((self.data.get("fields") or {}).values())),
             "parts": tuple(self.data.get("parts") or ()),
             "year_printed": bool(self.data.get("year_printed", True)),
+            "instructions": tuple(self.data.get("instructions") or ()),
             "template_name": dict(self.data.get("name") or {"zh": self.id}),
             "advice": dict(self.data.get("advice") or {}),
         }

@@ -266,3 +266,9 @@ def test_every_family_reads_the_same_in_every_table_layout(name, numbers):
     rows = [[renumbered(cell) for cell in row] for row in FAMILIES[name]]
     readings = {layout: _values(parse_text(render(rows, layout), "f.txt").forms[0]) for layout in LAYOUTS}
     assert readings["markdown"] == readings["tsv"] and readings["broken-pipes"] == readings["tsv"]
+
+
+def test_sichuan_closing_rows_left_with_the_templates_instructions():
+    failing = _replace(FAMILIES["sichuan"], "项目完成较好", "结合自评情况，说明项目自评总分（200字以内）")
+    [finding] = [d for d in lint(failing) if d.code == "JX012"]
+    assert finding.table_path == "conclusion" and finding.severity == "warning"

@@ -29,6 +29,7 @@ CASES = {
     "JX008": (form(("\t效益指标\t社会效益指标", "\t效益指标\t数量指标")), [("JX008", 15, 2)], BASE),
     "JX009": (form(("\t满意度指标\t服务对象满意度指标\t使用人员满意度\t≥85%\t90%\t10\t10\t\n", "")), [("JX009", 16, 1)], BASE),
     "JX010": (form(("项目名称\t测试项目", "项目名称\t2022年测试项目")), [("JX010", 3, 6)], form(("项目名称\t测试项目", "项目名称\t2023年测试项目"))),
+    "JX012": (form(("系统已于年内建成并稳定运行", "结合自评情况，说明完成情况（100字以内）")), [("JX012", 11, 16)], BASE),
     "JX013": ("\n".join(BASE.split("\n")[:9]) + "\n", [("JX013", 9, 16)], BASE),
     "JX014": ("绩效目标申报表\n（2022年度）\n项目名称\t测试项目\n一级指标\t二级指标\t三级指标\t指标值\n", [("JX014", 1, 1)], BASE),
     # A tail of indicator rows and a 总分 row: read with the national template, which it barely shows.
@@ -161,6 +162,7 @@ def test_generated_rule_docs_are_up_to_date():
 
 # Near misses: the case closest to a finding that is not one.
 NEAR_MISSES = {
+    "JX012": FIRST_ROW.replace("系统维护次数", "对照年度目标，系统维护次数"),  # the words, not the instruction
     "JX204": FIRST_ROW.replace("\t产出指标\t", "\t产出指标（50分）\t"),  # 30 + 20 under it: the 50 printed
     "JX305": FIRST_ROW.replace("\t12次\t", "\t12次(≥12次)\t"),  # a comparator in the text, not before the number
     "JX306": FIRST_ROW.replace("\t≥12次\t", "\t≥12(次)\t"),  # `(次)` and `次` are one unit

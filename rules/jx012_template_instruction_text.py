@@ -1,0 +1,63 @@
+"""The template's own instructions left in the form as its content.
+
+## What it checks
+Every text cell of the form (header fields, the goal, each indicator's name,
+target, actual and reason, the closing rows) against the instructions the
+form's template prints for the filler: `对照年度目标，说明…`, `结合自评情况，说明…`,
+`（100字以内）`, `XX单位`, `填写说明`, `请填写` (the template's `instructions`,
+matched as text on the folded cell, never as a pattern).
+
+## Why it matters
+A cell that still holds the instruction was never filled in: the form says
+nothing where it should explain the goal, the results or the problems.
+
+## Failing example
+    评价结论	结合自评情况，说明项目自评总分，说明项目实施取得的成效或成果。（200字以内）
+
+## Passing example
+    评价结论	项目按计划完成，自评得分 96 分。
+
+## Source
+docs/templates.md (四川 510000_0013zp prints these instructions in its blank
+cells); a 四川 form published with them left in (青神县 2023).
+"""
+
+from __future__ import annotations
+
+from linter.rule import Finding
+from linter.text import key
+
+CODE = "JX012"
+NAME = "template-instruction-text"
+SEVERITY = "warning"
+GROUPS = ("structure", "explanations")
+MESSAGES = {
+    "zh": {"instruction": "「{text}」是模板的填写说明，不是填写的内容"},
+    "en": {"instruction": "'{text}' is the template's instruction to the filler, not the form's content"},
+}
+
+
+def check(form, options):
+    instructions = form.parameters.get("instructions") or ()
+    if not instructions:
+        return
+    for cell, path in _text_cells(form):
+        if cell is None or cell.uncertain or not cell.raw:
+            continue
+        cell_key = key(cell.raw)
+        if any(instruction in cell_key for instruction in instructions):
+            yield Finding(cell, "instruction", {"text": cell.text}, path)
+
+
+def _text_cells(form):
+    yield form.project, "项目名称"
+    for role, cell in form.fields.items():
+        yield cell, role
+    if form.goal is not None:
+        yield form.goal.expected, "年度总体目标/预期目标"
+        yield form.goal.actual, "年度总体目标/实际完成情况"
+    for indicator in form.counted_indicators:
+        for cell in (indicator.name, indicator.target, indicator.actual, indicator.reason):
+            yield cell, indicator.path
+    for role, cell in form.closing.items():
+        yield cell, role
