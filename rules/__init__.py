@@ -15,7 +15,7 @@ RULE_MODULES = (
     "jx101_funds_breakdown_mismatch", "jx102_execution_rate_mismatch", "jx103_execution_rate_wrong_base",
     "jx104_execution_over_budget", "jx105_execution_score_mismatch", "jx106_execution_points",
     "jx107_subrow_scored", "jx108_unit_scale_suspicious",
-    "jx305_actual_copied_from_target", "jx306_unit_mismatch", "jx307_unmeasurable_target",
+    "jx301_deduction_without_shortfall", "jx302_full_score_despite_shortfall", "jx305_actual_copied_from_target", "jx306_unit_mismatch", "jx307_unmeasurable_target",
     "jx201_points_total", "jx202_score_total_mismatch", "jx203_score_out_of_range", "jx204_section_weight",
     "jx401_missing_deviation_reason", "jx402_reason_without_deviation",
     "jx501_grade_mismatch",

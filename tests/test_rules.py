@@ -50,6 +50,8 @@ CASES = {
     "JX202": (form(("\t100\t99.00", "\t100\t98.00")), [("JX202", 17, 13)], BASE),
     "JX203": (form((FIRST_ROW, FIRST_ROW.replace("\t30\t30", "\t30\t35"))), [("JX203", 13, 31)], BASE),
     "JX204": (form(("\t产出指标\t数量指标", "\t产出指标(60分)\t数量指标")), [("JX204", 13, 2)], form(("\t产出指标\t数量指标", "\t产出指标(50分)\t数量指标"))),
+    "JX301": (form((FIRST_ROW, FIRST_ROW.replace("\t30\t30\t", "\t30\t25\t因故"))), [("JX301", 13, 31)], BASE),
+    "JX302": (form((FIRST_ROW, FIRST_ROW.replace("\t12次\t", "\t10次\t"))), [("JX302", 13, 31)], BASE),
     "JX305": (form((FIRST_ROW, FIRST_ROW.replace("\t12次\t", "\t>=12次\t"))), [("JX305", 13, 24)], BASE),
     "JX306": (form((FIRST_ROW, FIRST_ROW.replace("\t12次\t", "\t100%\t"))), [("JX306", 13, 24)], BASE),
     "JX307": (form((FIRST_ROW, FIRST_ROW.replace("\t≥12次\t", "\t≥0次\t"))), [("JX307", 13, 19)], BASE),
@@ -162,6 +164,8 @@ def test_generated_rule_docs_are_up_to_date():
 
 # Near misses: the case closest to a finding that is not one.
 NEAR_MISSES = {
+    "JX301": FIRST_ROW.replace("\t12次\t30\t30\t", "\t12个\t30\t25\t因故"),  # another unit: whether it is met is not known
+    "JX302": FIRST_ROW.replace("\t≥12次\t12次\t", "\t≤12次\t10次\t"),  # a ceiling, kept under
     "JX012": FIRST_ROW.replace("系统维护次数", "对照年度目标，系统维护次数"),  # the words, not the instruction
     "JX204": FIRST_ROW.replace("\t产出指标\t", "\t产出指标（50分）\t"),  # 30 + 20 under it: the 50 printed
     "JX305": FIRST_ROW.replace("\t12次\t", "\t12次(≥12次)\t"),  # a comparator in the text, not before the number
@@ -185,3 +189,10 @@ def test_section_weight_from_the_rule_set_and_the_table_header(tmp_path):
     assert where(lint(BASE, select="JX204", config="rules:\n  JX204: {weights: {效益指标: 20}}\n", tmp=tmp_path)) == [("JX204", 15, 2)]
     assert codes(lint(form(("绩效指标\t一级指标", "绩效指标(90分)\t一级指标")), select="JX204")) == []
     assert where(lint(form(("绩效指标\t一级指标", "绩效指标(100分)\t一级指标")), select="JX204")) == [("JX204", 13, 2)]
+
+
+def test_a_completion_word_says_whether_a_qualitative_target_was_met():
+    partly = FIRST_ROW.replace("\t≥12次\t12次\t", "\t及时\t部分达成指标并具有一定效果\t")
+    assert where(lint(form((FIRST_ROW, partly)), select="JX302")) == [("JX302", 13, 39)]
+    met = FIRST_ROW.replace("\t≥12次\t12次\t30\t30\t", "\t及时\t达成指标\t30\t28\t说明")
+    assert codes(lint(form((FIRST_ROW, met)), select="JX301")) == ["JX301"]

@@ -112,3 +112,9 @@ def test_every_seed_diagnostic_names_its_form_and_cell(findings):
         for d in diagnostics:
             assert d.form_index is not None and d.project
             assert 1 <= d.span.line <= len(lines) and 1 <= d.span.column <= len(lines[d.span.line - 1]) + 1
+
+
+def test_004_points_deducted_though_target_and_actual_are_both_100_percent(findings):
+    # 闵行 反电信诈骗费用: every row 100% → 100%, scored 9, 4, 8, 8, 8 of their points.
+    assert [line for line, _ in at(findings["004"], "JX301")] == [255, 258, 259, 260, 266]
+    assert at(findings["004"], "JX302") == [] and at(findings["003"], "JX302") == []
