@@ -86,7 +86,7 @@ def test_select_replaces_and_extend_select_adds(tmp_path):
 def test_command_line_select_and_ignore_come_last(tmp_path):
     write(tmp_path, ".jxlint.yaml", "select: [ALL]\n")
     rules = in_force(tmp_path / "form.txt", cli=command_line(("JX2",), ("JX203",), REGISTRY))
-    assert set(rules) == {"JX201", "JX202"}
+    assert set(rules) == {"JX201", "JX202", "JX204"}  # JX2 prefix: every totals rule but the ignored one
 
 
 def test_a_locked_rule_cannot_be_lowered_or_turned_off(tmp_path):
