@@ -55,6 +55,7 @@ CASES = {
     "JX305": (form((FIRST_ROW, FIRST_ROW.replace("\t12次\t", "\t>=12次\t"))), [("JX305", 13, 24)], BASE),
     "JX306": (form((FIRST_ROW, FIRST_ROW.replace("\t12次\t", "\t100%\t"))), [("JX306", 13, 24)], BASE),
     "JX307": (form((FIRST_ROW, FIRST_ROW.replace("\t≥12次\t", "\t≥0次\t"))), [("JX307", 13, 19)], BASE),
+    "JX308": (form((FIRST_ROW, FIRST_ROW.replace("\t12次\t", "\t20次\t"))), [("JX308", 13, 24)], BASE),
     "JX401": (
         form((FIRST_ROW, FIRST_ROW.replace("\t30\t30\t", "\t30\t25\t"))),
         [("JX401", 13, 31)],
@@ -164,6 +165,7 @@ def test_generated_rule_docs_are_up_to_date():
 
 # Near misses: the case closest to a finding that is not one.
 NEAR_MISSES = {
+    "JX308": FIRST_ROW.replace("\t12次\t", "\t15次\t"),  # 125 %: under the 130 % ratio
     "JX301": FIRST_ROW.replace("\t12次\t30\t30\t", "\t12个\t30\t25\t因故"),  # another unit: whether it is met is not known
     "JX302": FIRST_ROW.replace("\t≥12次\t12次\t", "\t≤12次\t10次\t"),  # a ceiling, kept under
     "JX012": FIRST_ROW.replace("系统维护次数", "对照年度目标，系统维护次数"),  # the words, not the instruction
@@ -196,3 +198,11 @@ def test_a_completion_word_says_whether_a_qualitative_target_was_met():
     assert where(lint(form((FIRST_ROW, partly)), select="JX302")) == [("JX302", 13, 39)]
     met = FIRST_ROW.replace("\t≥12次\t12次\t30\t30\t", "\t及时\t达成指标\t30\t28\t说明")
     assert codes(lint(form((FIRST_ROW, met)), select="JX301")) == ["JX301"]
+
+
+def test_over_achievement_ratio_option(tmp_path):
+    row = FIRST_ROW.replace("\t12次\t", "\t15次\t")
+    config = "rules:\n  JX308: {ratio: 1.2}\n"
+    assert where(lint(form((FIRST_ROW, row)), select="JX308", config=config, tmp=tmp_path)) == [("JX308", 13, 24)]
+    explained = row + "加派人员"
+    assert codes(lint(form((FIRST_ROW, explained)), select="JX308", config=config, tmp=tmp_path)) == []

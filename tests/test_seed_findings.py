@@ -82,9 +82,11 @@ def test_004_label_defects(findings):
     assert "不是一级指标" in labels[(200, 2)]  # 成本指标 above 经济效益指标
 
 
-def test_001_pdf_forms_have_one_finding_a_target_that_cannot_fail(findings):
-    # 嘉定 信息化项目建设: 应用场景开发数量 ≥0.00(个), at info level.
-    assert [(d.code, d.span.line, d.span.column, d.severity) for d in findings["001"]] == [("JX307", 286, 10, "info")]
+def test_001_pdf_forms_have_two_infos_a_target_that_cannot_fail_and_one_set_low(findings):
+    # 嘉定 信息化项目建设: 应用场景开发数量 ≥0.00(个); form 5: ≥200 days planned, 365 run, no reason.
+    assert [(d.code, d.span.line, d.span.column, d.severity) for d in findings["001"]] == [
+        ("JX307", 286, 10, "info"), ("JX308", 760, 21, "info"),
+    ]
 
 
 def test_003_actuals_written_as_targets(findings):

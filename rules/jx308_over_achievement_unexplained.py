@@ -1,0 +1,60 @@
+"""An actual far above its target, with no word on why.
+
+## What it checks
+On each counted row with a floor target (`≥`, `>` or none) and an actual in the
+same unit, an actual of at least `ratio` (default 130 %) of the target, with the
+偏差原因分析 empty.
+
+## Why it matters
+Over-achievement by a third or more usually means the target was set too low
+(it measured nothing) or the actual counts something else; either deserves a
+line of explanation, and next year's target should follow.
+
+## Failing example
+    	产出指标	时效指标	应用场景正常运行天数	≥200.00(天)	365.00(天)	10	10
+
+## Passing example
+    	产出指标	时效指标	应用场景正常运行天数	≥360.00(天)	365.00(天)	10	10
+
+## Options
+- `ratio` (number): the actual/target ratio from which an explanation is expected; default 1.3.
+
+## Source
+domain-rules.md §7 (targets set low; over-achievement explained); seed 001 (嘉定
+2024): ≥200 days planned, 365 run.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from linter.rule import Finding, Option, number, plain
+from linter.values import Target
+
+CODE = "JX308"
+NAME = "over-achievement-unexplained"
+SEVERITY = "info"
+GROUPS = ("scoring", "explanations")
+OPTIONS = {"ratio": Option("decimal", Decimal("1.3"), "actual/target ratio from which an explanation is expected")}
+MESSAGES = {
+    "zh": {"over": "实际完成值 {actual} 是年度指标值 {target} 的 {percent}%，超额较多却未说明原因（指标是否定得过低？）"},
+    "en": {"over": "the actual {actual} is {percent}% of the target {target}, far above it, with no explanation (was the target set too low?)"},
+}
+
+
+def check(form, options):
+    ratio = options["ratio"]
+    for indicator in form.counted_indicators:
+        target, actual = indicator.target, indicator.actual
+        if target is None or actual is None or target.uncertain or actual.uncertain or actual.comparator is not None:
+            continue
+        value, measured = target.value, number(actual)
+        if not isinstance(value, Target) or value.number is None or value.number <= 0 or measured is None:
+            continue
+        if value.comparator not in (None, "≥", ">") or (value.unit or None) != (actual.unit or None):
+            continue
+        if measured < ratio * value.number or (indicator.reason is not None and indicator.reason.text):
+            continue
+        percent = plain((measured / value.number * 100).quantize(Decimal(1)))
+        args = {"actual": actual.text, "target": target.text, "percent": percent}
+        yield Finding(actual, "over", args, indicator.path, actual=actual.text)
