@@ -55,6 +55,6 @@ def check(form, options):
             continue
         if measured < ratio * value.number or (indicator.reason is not None and indicator.reason.text):
             continue
-        percent = plain((measured / value.number * 100).quantize(Decimal(1)))
+        percent = plain((measured / value.number * 100).to_integral_value())
         args = {"actual": actual.text, "target": target.text, "percent": percent}
         yield Finding(actual, "over", args, indicator.path, actual=actual.text)
