@@ -18,7 +18,7 @@ RULE_MODULES = (
     "jx301_deduction_without_shortfall", "jx302_full_score_despite_shortfall", "jx305_actual_copied_from_target", "jx306_unit_mismatch", "jx307_unmeasurable_target",
     "jx308_over_achievement_unexplained",
     "jx201_points_total", "jx202_score_total_mismatch", "jx203_score_out_of_range", "jx204_section_weight",
-    "jx401_missing_deviation_reason", "jx402_reason_without_deviation",
+    "jx401_missing_deviation_reason", "jx402_reason_without_deviation", "jx403_low_execution_unexplained",
     "jx501_grade_mismatch",
 )
 SETS = Path(__file__).parent / "sets"

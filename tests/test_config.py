@@ -80,7 +80,8 @@ def test_select_replaces_and_extend_select_adds(tmp_path):
     write(tmp_path, "base.yaml", "select: [money]\n")
     write(tmp_path, ".jxlint.yaml", "extends: base.yaml\nextend-select: [JX501]\nignore: [JX108]\n")
     rules = in_force(tmp_path / "form.txt")
-    assert set(rules) == {"JX101", "JX102", "JX103", "JX104", "JX105", "JX106", "JX107", "JX003", "JX501"}
+    # The money group (JX403 is in it too), JX501 added, JX108 ignored.
+    assert set(rules) == {"JX101", "JX102", "JX103", "JX104", "JX105", "JX106", "JX107", "JX003", "JX403", "JX501"}
 
 
 def test_command_line_select_and_ignore_come_last(tmp_path):

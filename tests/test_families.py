@@ -272,3 +272,17 @@ def test_sichuan_closing_rows_left_with_the_templates_instructions():
     failing = _replace(FAMILIES["sichuan"], "项目完成较好", "结合自评情况，说明项目自评总分（200字以内）")
     [finding] = [d for d in lint(failing) if d.code == "JX012"]
     assert finding.table_path == "conclusion" and finding.severity == "warning"
+
+
+def test_sichuan_low_execution_needs_a_reason():
+    # The 四川 form prints "预算执行率未达到90%的需说明原因": 85% with an empty 原因 is reported,
+    # 85% with a reason and 90% (the threshold itself) are not.
+    low = _replace(FAMILIES["sichuan"], "\t468\t90%\t10\t9\n", "\t442\t85%\t10\t8.5\n")
+    [finding] = [d for d in lint(low) if d.code == "JX403"]
+    assert (finding.span.line, finding.actual) == (8, "85")
+    explained = low.replace("\t85%\t10\t8.5\n", "\t85%\t10\t8.5\t年底采购合同未到付款节点\n", 1)
+    assert "JX403" not in codes_of(explained)
+    assert "JX403" not in codes_of(render(FAMILIES["sichuan"], "tsv"))
+    # A template that prints no such rule: silent, unless the option sets a threshold.
+    national = _replace(FAMILIES["national"], "65.07\t10\t99.10%\t9.91", "52.53\t10\t80%\t8")
+    assert "JX403" not in codes_of(national)

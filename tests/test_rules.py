@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.families import FAMILIES, render
 from tests.forms import BASE, REGISTRY, codes, form, lint, where
 
+SICHUAN_LOW = render(FAMILIES["sichuan"], "tsv").replace("\t468\t90%\t10\t9\n", "\t442\t85%\t10\t8.5\n")
 TOTAL_ROW = "\t年度资金总额\t100.00\t100.00\t90.00\t10\t90.00%\t9.00"
 FIRST_ROW = "\t产出指标\t数量指标\t系统维护次数\t≥12次\t12次\t30\t30\t"
 
@@ -62,6 +64,8 @@ CASES = {
         form((FIRST_ROW, FIRST_ROW.replace("\t30\t30\t", "\t30\t25\t因设备停机少维护 2 次，已增加备机"))),
     ),
     "JX402": (form((FIRST_ROW, FIRST_ROW + "未完成维护")), [("JX402", 13, 34)], BASE),
+    # The 四川 form, whose template asks for a reason below 90 %; the national BASE asks none.
+    "JX403": (SICHUAN_LOW, [("JX403", 8, 16)], BASE),
     "JX501": (form(append="评分等级\t良\n"), [("JX501", 18, 6)], form(append="评分等级\t优\n")),
 }
 
@@ -206,3 +210,9 @@ def test_over_achievement_ratio_option(tmp_path):
     assert where(lint(form((FIRST_ROW, row)), select="JX308", config=config, tmp=tmp_path)) == [("JX308", 13, 24)]
     explained = row + "加派人员"
     assert codes(lint(form((FIRST_ROW, explained)), select="JX308", config=config, tmp=tmp_path)) == []
+
+
+def test_low_execution_threshold_option_applies_to_any_template(tmp_path):
+    low = form((TOTAL_ROW, "\t年度资金总额\t100.00\t100.00\t80.00\t10\t80.00%\t8.00"))
+    assert codes(lint(low, select="JX403")) == []  # the national form asks for no reason
+    assert where(lint(low, select="JX403", config="rules:\n  JX403: {threshold: 85}\n", tmp=tmp_path)) == [("JX403", 6, 32)]

@@ -1,0 +1,58 @@
+"""A budget execution rate below the form's threshold, with no reason given.
+
+## What it checks
+Where the form's template prints a rule such as 四川's "预算执行率未达到90%的需说明原因"
+(the template parameter `scoring.low_execution_reason_below`), or the `threshold`
+option is set: on the total funds row, an 执行率 (printed, or 执行数 ÷ 预算数) below
+the threshold with the 原因 cell empty.
+
+## Why it matters
+The form itself asks for the reason; a low execution rate without one leaves
+the reviewer to guess whether the money was saved, delayed or lost.
+
+## Failing example
+    总额	500	520	442	85%	10	8.5
+
+## Passing example
+    总额	500	520	442	85%	10	8.5	年底采购合同未到付款节点
+
+## Options
+- `threshold` (number, percent): default the form template's (90 on the 四川 form; none elsewhere).
+
+## Source
+docs/templates.md F2 (四川 510000_0013zp prints the rule in its 原因 cell).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from linter.rule import Finding, Option, number, plain
+
+CODE = "JX403"
+NAME = "low-execution-unexplained"
+SEVERITY = "warning"
+GROUPS = ("explanations", "money")
+OPTIONS = {"threshold": Option("decimal", None, "执行率 in percent below which a reason is required (default: the form template's)")}
+MESSAGES = {
+    "zh": {"low": "预算执行率 {rate}% 低于 {threshold}%，表中要求说明原因，但原因栏为空"},
+    "en": {"low": "the execution rate {rate}% is below {threshold}%, where the form asks for a reason, but none is given"},
+}
+
+
+def check(form, options):
+    threshold = options["threshold"]
+    if threshold is None:
+        printed = (form.parameters.get("scoring") or {}).get("low_execution_reason_below")
+        threshold = Decimal(str(printed)) if printed is not None else None
+    row = form.funds.total if form.funds is not None else None
+    if threshold is None or row is None or row.rate is None:
+        return
+    rate = number(row.rate)
+    if rate is None:
+        executed, budget = number(row.executed), number(row.budget)
+        rate = executed / budget * 100 if executed is not None and budget else None
+    if rate is None or rate >= threshold or (row.reason is not None and row.reason.text):
+        return
+    args = {"rate": plain(rate), "threshold": plain(threshold)}
+    yield Finding(row.rate, "low", args, f"项目资金/{row.label.text}/执行率", actual=plain(rate))
