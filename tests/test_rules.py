@@ -70,8 +70,21 @@ CASES = {
 }
 
 
+# Rules that a rule set turns on: (configuration, failing text, findings, passing text).
+CONFIGURED_CASES = {
+    "JX502": ("rules:\n  JX502: {required: true}\n", BASE, [("JX502", 17, 1)], form(append="评分等级\t优\n")),
+}
+
+
 def test_every_rule_has_a_case():
-    assert set(CASES) | {"JX000"} == set(REGISTRY.rules)
+    assert set(CASES) | set(CONFIGURED_CASES) | {"JX000"} == set(REGISTRY.rules)
+
+
+@pytest.mark.parametrize("code", sorted(CONFIGURED_CASES))
+def test_configured_rule_finds_the_failing_case_and_passes_the_other(code, tmp_path):
+    config, failing, expected, passing = CONFIGURED_CASES[code]
+    assert where(lint(failing, select=code, config=config, tmp=tmp_path)) == expected
+    assert codes(lint(passing, select=code, config=config, tmp=tmp_path)) == []
 
 
 @pytest.mark.parametrize("code", sorted(CASES))
@@ -216,3 +229,13 @@ def test_low_execution_threshold_option_applies_to_any_template(tmp_path):
     low = form((TOTAL_ROW, "\t年度资金总额\t100.00\t100.00\t80.00\t10\t80.00%\t8.00"))
     assert codes(lint(low, select="JX403")) == []  # the national form asks for no reason
     assert where(lint(low, select="JX403", config="rules:\n  JX403: {threshold: 85}\n", tmp=tmp_path)) == [("JX403", 6, 32)]
+
+
+def test_grade_required_by_the_rule_set(tmp_path):
+    assert codes(lint(BASE, select="JX502")) == []  # not required by default
+    config = "rules:\n  JX502: {required: true}\n"
+    assert where(lint(BASE, select="JX502", config=config, tmp=tmp_path)) == [("JX502", 17, 1)]
+    assert codes(lint(form(append="评分等级\t优\n"), select="JX502", config=config, tmp=tmp_path)) == []
+    assert where(lint(form(append="评分等级\n"), select="JX502", config=config, tmp=tmp_path)) == [("JX502", 18, 5)]
+    cut = "\n".join(BASE.split("\n")[:14]) + "\n"  # cut before its total: the grade is not missing, the rest is
+    assert codes(lint(cut, select="JX502", config=config, tmp=tmp_path)) == []
