@@ -171,6 +171,7 @@ class Template:
             "year_printed": bool(self.data.get("year_printed", True)),
             "instructions": tuple(self.data.get("instructions") or ()),
             "completion_met": tuple(self.section("indicators").get("completion_met") or ()),
+            "output_blocks": tuple(self.section("indicators").get("output_blocks") or ()),
             "completion_missed": tuple(self.section("indicators").get("completion_missed") or ()),
             "template_name": dict(self.data.get("name") or {"zh": self.id}),
             "advice": dict(self.data.get("advice") or {}),

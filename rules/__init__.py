@@ -19,7 +19,7 @@ RULE_MODULES = (
     "jx308_over_achievement_unexplained",
     "jx201_points_total", "jx202_score_total_mismatch", "jx203_score_out_of_range", "jx204_section_weight",
     "jx401_missing_deviation_reason", "jx402_reason_without_deviation", "jx403_low_execution_unexplained",
-    "jx501_grade_mismatch", "jx502_grade_missing",
+    "jx501_grade_mismatch", "jx502_grade_missing", "jx601_inflated_self_score",
 )
 SETS = Path(__file__).parent / "sets"
 

@@ -66,6 +66,7 @@ CASES = {
     "JX402": (form((FIRST_ROW, FIRST_ROW + "未完成维护")), [("JX402", 13, 34)], BASE),
     # The 四川 form, whose template asks for a reason below 90 %; the national BASE asks none.
     "JX403": (SICHUAN_LOW, [("JX403", 8, 16)], BASE),
+    "JX601": (form((TOTAL_ROW, "\t年度资金总额\t100.00\t100.00\t0\t10\t0%\t0")), [("JX601", 6, 23)], BASE),
     "JX501": (form(append="评分等级\t良\n"), [("JX501", 18, 6)], form(append="评分等级\t优\n")),
 }
 
@@ -182,6 +183,7 @@ def test_generated_rule_docs_are_up_to_date():
 
 # Near misses: the case closest to a finding that is not one.
 NEAR_MISSES = {
+    "JX601": TOTAL_ROW.replace("\t90.00\t10\t90.00%\t9.00", "\t0.01\t10\t0.01%\t0.00"),  # a cent spent: not nothing
     "JX308": FIRST_ROW.replace("\t12次\t", "\t15次\t"),  # 125 %: under the 130 % ratio
     "JX301": FIRST_ROW.replace("\t12次\t30\t30\t", "\t12个\t30\t25\t因故"),  # another unit: whether it is met is not known
     "JX302": FIRST_ROW.replace("\t≥12次\t12次\t", "\t≤12次\t10次\t"),  # a ceiling, kept under
@@ -195,7 +197,8 @@ NEAR_MISSES = {
 
 @pytest.mark.parametrize("code", sorted(NEAR_MISSES))
 def test_rule_is_silent_on_its_near_miss(code):
-    assert codes(lint(form((FIRST_ROW, NEAR_MISSES[code])), select=code)) == []
+    original = TOTAL_ROW if NEAR_MISSES[code].startswith("\t年度资金总额") else FIRST_ROW
+    assert codes(lint(form((original, NEAR_MISSES[code])), select=code)) == []
 
 
 def test_unit_mismatch_reads_deadlines_as_their_unit():

@@ -82,10 +82,11 @@ def test_004_label_defects(findings):
     assert "不是一级指标" in labels[(200, 2)]  # 成本指标 above 经济效益指标
 
 
-def test_001_pdf_forms_have_two_infos_a_target_that_cannot_fail_and_one_set_low(findings):
-    # 嘉定 信息化项目建设: 应用场景开发数量 ≥0.00(个); form 5: ≥200 days planned, 365 run, no reason.
+def test_001_pdf_forms_findings_are_the_scoring_and_plausibility_ones(findings):
+    # 嘉定 信息化项目建设: 应用场景开发数量 ≥0.00(个); 政府聘用辅助人员经费: nothing spent, full
+    # marks; form 5: ≥200 days planned, 365 run, no reason. No error.
     assert [(d.code, d.span.line, d.span.column, d.severity) for d in findings["001"]] == [
-        ("JX307", 286, 10, "info"), ("JX308", 760, 21, "info"),
+        ("JX307", 286, 10, "info"), ("JX601", 514, 19, "warning"), ("JX308", 760, 21, "info"),
     ]
 
 
@@ -120,3 +121,10 @@ def test_004_points_deducted_though_target_and_actual_are_both_100_percent(findi
     # 闵行 反电信诈骗费用: every row 100% → 100%, scored 9, 4, 8, 8, 8 of their points.
     assert [line for line, _ in at(findings["004"], "JX301")] == [255, 258, 259, 260, 266]
     assert at(findings["004"], "JX302") == [] and at(findings["003"], "JX302") == []
+
+
+def test_nothing_spent_and_full_marks_on_the_outputs(findings):
+    # 嘉定 政府聘用辅助人员经费 (001 form 4): 执行数 0.00; 闵行 (004): budgets cut to 0 on forms
+    # 1 and 2, nothing spent on forms 4, 11 and 23 — each with its output rows at full marks.
+    assert at(findings["001"], "JX601") == [(514, 19)]
+    assert [line for line, _ in at(findings["004"], "JX601")] == [10, 50, 114, 357, 772]
