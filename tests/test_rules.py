@@ -54,6 +54,7 @@ CASES = {
     "JX204": (form(("\t产出指标\t数量指标", "\t产出指标(60分)\t数量指标")), [("JX204", 13, 2)], form(("\t产出指标\t数量指标", "\t产出指标(50分)\t数量指标"))),
     "JX301": (form((FIRST_ROW, FIRST_ROW.replace("\t30\t30\t", "\t30\t25\t因故"))), [("JX301", 13, 31)], BASE),
     "JX302": (form((FIRST_ROW, FIRST_ROW.replace("\t12次\t", "\t10次\t"))), [("JX302", 13, 31)], BASE),
+    "JX303": (form((FIRST_ROW, FIRST_ROW.replace("\t12次\t30\t30\t", "\t10次\t30\t20\t因故"))), [("JX303", 13, 31)], BASE),
     "JX305": (form((FIRST_ROW, FIRST_ROW.replace("\t12次\t", "\t>=12次\t"))), [("JX305", 13, 24)], BASE),
     "JX306": (form((FIRST_ROW, FIRST_ROW.replace("\t12次\t", "\t100%\t"))), [("JX306", 13, 24)], BASE),
     "JX307": (form((FIRST_ROW, FIRST_ROW.replace("\t≥12次\t", "\t≥0次\t"))), [("JX307", 13, 19)], BASE),
@@ -183,6 +184,7 @@ def test_generated_rule_docs_are_up_to_date():
 
 # Near misses: the case closest to a finding that is not one.
 NEAR_MISSES = {
+    "JX303": FIRST_ROW.replace("\t12次\t30\t30\t", "\t10次\t30\t25\t因故"),  # 10 ÷ 12 × 30 = 25 exactly
     "JX601": TOTAL_ROW.replace("\t90.00\t10\t90.00%\t9.00", "\t0.01\t10\t0.01%\t0.00"),  # a cent spent: not nothing
     "JX308": FIRST_ROW.replace("\t12次\t", "\t15次\t"),  # 125 %: under the 130 % ratio
     "JX301": FIRST_ROW.replace("\t12次\t30\t30\t", "\t12个\t30\t25\t因故"),  # another unit: whether it is met is not known
@@ -242,3 +244,9 @@ def test_grade_required_by_the_rule_set(tmp_path):
     assert where(lint(form(append="评分等级\n"), select="JX502", config=config, tmp=tmp_path)) == [("JX502", 18, 5)]
     cut = "\n".join(BASE.split("\n")[:14]) + "\n"  # cut before its total: the grade is not missing, the rest is
     assert codes(lint(cut, select="JX502", config=config, tmp=tmp_path)) == []
+
+
+def test_proportional_score_of_a_ceiling_target_is_target_over_actual():
+    row = FIRST_ROW.replace("\t≥12次\t12次\t30\t30\t", "\t≤12次\t15次\t30\t24\t因故")  # 12 ÷ 15 × 30 = 24
+    assert codes(lint(form((FIRST_ROW, row)), select="JX303")) == []
+    assert where(lint(form((FIRST_ROW, row.replace("\t24\t", "\t20\t"))), select="JX303")) == [("JX303", 13, 31)]

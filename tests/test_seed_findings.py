@@ -86,7 +86,8 @@ def test_001_pdf_forms_findings_are_the_scoring_and_plausibility_ones(findings):
     # 嘉定 信息化项目建设: 应用场景开发数量 ≥0.00(个); 政府聘用辅助人员经费: nothing spent, full
     # marks; form 5: ≥200 days planned, 365 run, no reason. No error.
     assert [(d.code, d.span.line, d.span.column, d.severity) for d in findings["001"]] == [
-        ("JX307", 286, 10, "info"), ("JX601", 514, 19, "warning"), ("JX308", 760, 21, "info"),
+        ("JX307", 286, 10, "info"), ("JX601", 514, 19, "warning"), ("JX303", 568, 17, "warning"),
+        ("JX308", 760, 21, "info"),
     ]
 
 
@@ -128,3 +129,8 @@ def test_nothing_spent_and_full_marks_on_the_outputs(findings):
     # 1 and 2, nothing spent on forms 4, 11 and 23 — each with its output rows at full marks.
     assert at(findings["001"], "JX601") == [(514, 19)]
     assert [line for line, _ in at(findings["004"], "JX601")] == [10, 50, 114, 357, 772]
+
+
+def test_shortfalls_not_scored_in_proportion(findings):
+    # 嘉定 平均成本 =17500 with actual 0 scored 5 of 10; 闵行 98% → 97% scored 4 of 5 (4.95).
+    assert at(findings["001"], "JX303") == [(568, 17)] and at(findings["004"], "JX303") == [(92, 34)]
