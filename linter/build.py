@@ -19,7 +19,7 @@ from decimal import Decimal
 from lark import Tree
 
 from linter.ast import Cell, Form, FundRow, Funds, Goal, Indicator, Label, Problem, Span, Total
-from linter.layouts import RawCell
+from linter.layouts import STREAM_LAYOUTS, RawCell
 from linter.lexer import Values
 from linter.templates import Template
 from linter.text import fold, key
@@ -327,7 +327,7 @@ class FormBuilder:
         table = _Columns(self._indicator_roles(header_rows))
         # Text without table columns is cut into rows after the national order (三级, 年度,
         # 实际 before 分值/得分): another family's cells in it cannot be placed for sure.
-        guessed = self.form.layout in _STREAM_LAYOUTS and not table.national_order
+        guessed = self.form.layout in STREAM_LAYOUTS and not table.national_order
         cells = [self._tokens(row) for row in rows]
         labels = _LabelContext(cells, self.vocabulary)
         for number, (row, row_cells) in enumerate(zip(rows, cells)):
@@ -554,7 +554,6 @@ def _label(source: RawCell) -> Label:
 
 
 _NUMERIC = frozenset({"NUM", "DASH"})
-_STREAM_LAYOUTS = frozenset({"pdf", "spaces", "lines", "collapsed"})
 
 
 class _Columns:

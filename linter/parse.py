@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from linter.ast import Cell, Document, Form, Problem, Span
 from linter.decode import DecodeFailure, decode
-from linter.layouts import RawCell, Segment, build_rows, detect_layout, split_forms
+from linter.layouts import STREAM_LAYOUTS, RawCell, Segment, build_rows, detect_layout, split_forms
 from linter.templates import Detection, Template, TemplateSet, builtin_templates, detect
 from linter.text import key, matching_text
 
@@ -117,7 +117,7 @@ def parse_form(segment: Segment, index: int, templates: TemplateSet, forced: Tem
         tokens = [*(before(tokens[0], terminal) for terminal in ("K_IND", "IHDR", "_NL")), *tokens]
     tree, repairs, failure = parse_tokens(tokens)
     unreadable_at = None
-    if failure is not None and layout in _STREAM_LAYOUTS:
+    if failure is not None and layout in STREAM_LAYOUTS:
         # Text without table structure whose order breaks down (scrambled extraction, OCR):
         # read the form up to the row where it broke, and say so, instead of losing it all.
         cut = _row_start(tokens, failure.token)
@@ -149,7 +149,6 @@ def parse_form(segment: Segment, index: int, templates: TemplateSet, forced: Tem
     return FormBuilder(form, template, uncertain=uncertain, unreadable_at=unreadable_at).build(tree)
 
 
-_STREAM_LAYOUTS = frozenset({"pdf", "spaces", "lines", "collapsed"})
 _ROW_STARTS = frozenset({"L1", "L2", "LC", "VALUES", "PLACEHOLDER"})
 
 

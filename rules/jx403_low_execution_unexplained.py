@@ -28,6 +28,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from linter.rule import Finding, Option, number, plain
+from rules.execution import rate_of
 
 CODE = "JX403"
 NAME = "low-execution-unexplained"
@@ -51,7 +52,7 @@ def check(form, options):
     rate = number(row.rate)
     if rate is None:
         executed, budget = number(row.executed), number(row.budget)
-        rate = executed / budget * 100 if executed is not None and budget else None
+        rate = rate_of(executed, budget) if executed is not None and budget is not None else None
     if rate is None or rate >= threshold or (row.reason is not None and row.reason.text):
         return
     args = {"rate": plain(rate), "threshold": plain(threshold)}

@@ -23,6 +23,8 @@ from linter.ast import Span
 from linter.text import folded_without_marks, matching_text
 
 LAYOUTS = ("pdf", "tsv", "markdown", "spaces", "lines")  # and "collapsed", read but never written
+# Layouts without table columns: rows are rebuilt from the words, after the national order.
+STREAM_LAYOUTS = frozenset({"pdf", "spaces", "lines", "collapsed"})
 
 
 class RawCell:

@@ -53,10 +53,10 @@ class Fragment:
     def cell(self) -> RawCell:
         return RawCell(self.text, self.line, self.col, self.end_line, self.end_col)
 
-    def extended(self, other: Fragment, separator: str, vocabulary: Vocabulary | None) -> Fragment:
-        """This fragment and `other` as one cell, classified again (TEXT without a vocabulary)."""
+    def extended(self, other: Fragment, separator: str, vocabulary: Vocabulary) -> Fragment:
+        """This fragment and `other` as one cell, classified again."""
         text = self.text + separator + other.text
-        kind = vocabulary.classify(text)[0] if vocabulary is not None else "TEXT"
+        kind = vocabulary.classify(text)[0]
         return Fragment(text, self.line, self.col, other.end_line, other.end_col, self.gap, False, kind)
 
 
