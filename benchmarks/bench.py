@@ -10,6 +10,7 @@ Figures, all on one core, medians of --runs runs, each run a fresh pass over
 every file as the CLI does it (read, decode, parse, drop):
 - floor: read the same files, decode, one regex pass over the text;
 - parse: `linter.parse.parse_bytes` on every file;
+- parse+json: the same, then the AST as JSON, as `jxlint parse --format json`;
 - lint: parse + every rule + JSON report, as `jxlint lint --format json`;
 - wall time of `jxlint --version` and of `jxlint parse` on one seed file.
 """
@@ -78,6 +79,16 @@ def parse_pass(files: list[Path]) -> int:
     return forms
 
 
+def parse_json_pass(files: list[Path]) -> int:
+    """`jxlint parse --format json`: parse every file, then the AST as JSON."""
+    from linter.messages import Catalog
+    from linter.report.ast_json import format_ast_json
+
+    documents = [parse_bytes(path.read_bytes(), str(path)) for path in files]
+    format_ast_json(documents, Catalog("zh"), io.StringIO())
+    return sum(len(document.forms) for document in documents)
+
+
 def lint_pass(files: list[Path]) -> int:
     from linter.engine import lint_files
 
@@ -136,6 +147,11 @@ def main() -> None:
     print(
         f"parse    {parse_time:7.3f} s  {megabytes / parse_time:8.1f} MB/s  {forms / parse_time:9.0f} forms/s"
         f"  ({parse_time / floor_time:.0f}x floor)"
+    )
+    json_time, _ = timed(parse_json_pass, files, args.runs)
+    print(
+        f"parse+json {json_time:5.3f} s  {megabytes / json_time:8.1f} MB/s  {forms / json_time:9.0f} forms/s"
+        f"  ({json_time / floor_time:.0f}x floor; `parse --format json`)"
     )
     if not args.skip_lint:
         try:

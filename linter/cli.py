@@ -163,9 +163,10 @@ def tune_gc() -> None:
     help="Write the output to FILE (whole or not at all) instead of standard output.",
 )
 @click.option("--template", help="Read every form with this template, not the detected one.")
+@click.option("--pretty", is_flag=True, help="Indent the JSON for reading (default: compact, one line).")
 def parse(
     files: tuple[str, ...], output_format: str, max_file_size: int, encoding: str | None, lang: str,
-    output: str | None = None, template: str | None = None,
+    output: str | None = None, template: str | None = None, pretty: bool = False,
 ) -> None:
     """Parse FILES and print the AST (JSON) or an outline (text). `-` reads standard input.
     Each form shows the template it was read with."""
@@ -190,13 +191,18 @@ def parse(
     if output_format not in formatters:
         known = ", ".join(sorted(formatters))
         raise click.UsageError(f"unknown format '{quoted(output_format)}' (known: {known})")
+    formatter = formatters[output_format]
+    if pretty:
+        if output_format != "json":
+            raise click.UsageError("--pretty is for --format json")
+        from linter.report.ast_json import format_ast_json_pretty as formatter
     if template is not None and builtin_templates().get(template) is None:
         known = ", ".join(item.id for item in builtin_templates())
         raise click.UsageError(f"unknown template '{quoted(template)}' (known: {known})")
     catalog = Catalog(lang)
     documents = [read_document(path, encoding, max_file_size, template=template) for path in files]
     with report_stream(output, output_format) as stream:
-        formatters[output_format](documents, catalog, stream)
+        formatter(documents, catalog, stream)
     failed = any(document.problems or any(form.problems for form in document.forms) for document in documents)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 

@@ -29,6 +29,15 @@ def test_parse_json_reports_all_seed_forms():
     assert target["value"] == {"comparator": "≥", "number": "90.00", "unit": "%", "text": None}
 
 
+def test_parse_json_is_compact_by_default_and_indented_with_pretty():
+    compact = run("parse", str(SEEDS["003"]), "--format", "json")
+    pretty = run("parse", str(SEEDS["003"]), "--format", "json", "--pretty")
+    assert compact.exit_code == pretty.exit_code == 0
+    assert compact.output.count("\n") == 1 and pretty.output.count("\n") > 1000
+    assert json.loads(compact.output) == json.loads(pretty.output)
+    assert run("parse", str(SEEDS["003"]), "--pretty").exit_code == 2  # --pretty is for JSON
+
+
 def test_parse_reads_standard_input_and_prints_an_outline():
     result = run("parse", "-", input=SEEDS["003"].read_bytes())
     assert result.exit_code == 0
