@@ -66,16 +66,20 @@ class ParseFailure:
 
 
 class _Tables:
-    """Lark's LALR table and tree callbacks, for the loop in `_parse_clean`."""
+    """Lark's LALR table and tree callbacks, compiled for the loop in `_parse_clean`: per
+    state, each terminal's action is the next state (a shift) or, for a reduction, the
+    tuple (rule size, rule origin, tree callback); a rule's origin maps to its goto state."""
 
     def __init__(self, lark: Lark) -> None:
         table = lark.parser.parser.parser.parse_table
-        self.states = table.states
+        callbacks = lark.parser.parser.parser.callbacks
+        rules = {rule: (len(rule.expansion), rule.origin.name, callback) for rule, callback in callbacks.items()}
+        self.actions = {
+            state: {symbol: (argument if kind is _SHIFT else rules[argument]) for symbol, (kind, argument) in row.items()}
+            for state, row in table.states.items()
+        }
         self.start = table.start_states["start"]
         self.end = table.end_states["start"]
-        callbacks = lark.parser.parser.parser.callbacks
-        # Per rule: (size, name of the rule's origin, tree callback).
-        self.rules = {rule: (len(rule.expansion), rule.origin.name, callback) for rule, callback in callbacks.items()}
 
 
 _tables: _Tables | None = None
@@ -88,30 +92,50 @@ def _parse_clean(tokens: list[RawCell], end: RawCell) -> Tree | None:
     global _tables
     if _tables is None:
         _tables = _Tables(parser())
-    states, rule_info, end_state = _tables.states, _tables.rules, _tables.end
-    state_stack = [_tables.start]
+    actions = _tables.actions
+    state = _tables.start
+    state_stack = [state]
     value_stack: list[object] = []
-    for token in (*tokens, end):
+    push_state, push_value = state_stack.append, value_stack.append
+    for token in tokens:
         terminal = token.type
         while True:
-            action = states[state_stack[-1]].get(terminal)
+            action = actions[state].get(terminal)
             if action is None:
                 return None
-            if action[0] is _SHIFT:
-                state_stack.append(action[1])
-                value_stack.append(token)
+            if action.__class__ is not tuple:  # shift
+                state = action
+                push_state(state)
+                push_value(token)
                 break
-            size, origin, callback = rule_info[action[1]]
+            size, origin, callback = action
             if size:
                 children = value_stack[-size:]
                 del state_stack[-size:]
                 del value_stack[-size:]
             else:
                 children = []
-            state_stack.append(states[state_stack[-1]][origin][1])
-            value_stack.append(callback(children))
-            if terminal == "$END" and state_stack[-1] == end_state:
-                return value_stack[-1]  # type: ignore[return-value]
+            state = actions[state_stack[-1]][origin]
+            push_state(state)
+            push_value(callback(children))
+    # The end: reduce until the start rule is complete.
+    end_state = _tables.end
+    while True:
+        action = actions[state].get("$END")
+        if action is None or action.__class__ is not tuple:
+            return None
+        size, origin, callback = action
+        if size:
+            children = value_stack[-size:]
+            del state_stack[-size:]
+            del value_stack[-size:]
+        else:
+            children = []
+        state = actions[state_stack[-1]][origin]
+        push_state(state)
+        push_value(callback(children))
+        if state == end_state:
+            return value_stack[-1]  # type: ignore[return-value]
 
 
 def parse_tokens(tokens: list[RawCell]) -> tuple[Tree | None, list[Repair], ParseFailure | None]:
