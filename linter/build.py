@@ -37,12 +37,18 @@ _PART_OF = {"field_row": "fields", "funds": "funds", "goal": "goal", "indicators
             "grade": "grade", "closing": "closing"}
 
 
+_new_tuple = tuple.__new__
+
+
 def span_of(cell: RawCell) -> Span:
-    return Span(cell.line, cell.column, cell.end_line, cell.end_column)
+    # `Span(...)` goes through the named tuple's Python-level __new__; this is the same tuple.
+    return _new_tuple(Span, (cell.line, cell.column, cell.end_line, cell.end_column))
 
 
 def text_cell(source: RawCell) -> Cell:
-    return Cell(source.text, span_of(source), " ".join(source.text.split()))
+    text = source.text
+    return Cell(text, _new_tuple(Span, (source.line, source.column, source.end_line, source.end_column)),
+                " ".join(text.split()))
 
 
 def _is_declared_empty(source: RawCell, template: Template) -> bool:
@@ -51,15 +57,11 @@ def _is_declared_empty(source: RawCell, template: Template) -> bool:
 
 def number_cell(source: RawCell, template: Template) -> Cell:
     """A cell of a numeric column: 分值, 得分, amounts, 执行率, 总分."""
-    cell = Cell(source.text, span_of(source))
+    span = _new_tuple(Span, (source.line, source.column, source.end_line, source.end_column))
     if source.type == "NUM":
         number: Number = source.detail  # type: ignore[assignment]
-        cell.value, cell.unit, cell.comparator, cell.malformed = (
-            number.value, number.unit, number.comparator, number.malformed,
-        )
-    elif source.type != "DASH" and not _is_declared_empty(source, template):
-        cell.malformed = True
-    return cell
+        return Cell(source.text, span, number.value, number.unit, number.comparator, number.malformed)
+    return Cell(source.text, span, malformed=source.type != "DASH" and not _is_declared_empty(source, template))
 
 
 def measure_cell(source: RawCell, template: Template) -> Cell:
