@@ -237,6 +237,9 @@ class Form:
     # False when the layout cannot be trusted to show every part (run-together or
     # scrambled text): rules then never report a part as absent.
     structure_certain: bool = True
+    # (indicators list, its length, the counted ones): `counted_indicators` made once for
+    # the forty rules that read it, and made again if the list changes.
+    _counted: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def project_name(self) -> str | None:
@@ -249,7 +252,14 @@ class Form:
 
     @property
     def counted_indicators(self) -> list[Indicator]:
-        return [indicator for indicator in self.indicators if indicator.counts]
+        """The indicator rows that take part in the sums (a shared list: do not change it)."""
+        indicators = self.indicators
+        cached = self._counted
+        if cached is not None and cached[0] is indicators and cached[1] == len(indicators):
+            return cached[2]
+        counted = [indicator for indicator in indicators if indicator.counts]
+        self._counted = (indicators, len(indicators), counted)
+        return counted
 
 
 @dataclass(slots=True)

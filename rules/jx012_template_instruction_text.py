@@ -24,6 +24,9 @@ cells); a 四川 form published with them left in (青神县 2023).
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from linter.rule import Finding
 from linter.text import key
 
@@ -41,15 +44,23 @@ def check(form, options):
     instructions = form.parameters.get("instructions") or ()
     if not instructions:
         return
-    for cell, path in _text_cells(form):
+    search = _instruction_regex(tuple(instructions)).search
+    for cell, where in _text_cells(form):
         if cell is None or cell.uncertain or not cell.raw:
             continue
-        cell_key = key(cell.raw)
-        if any(instruction in cell_key for instruction in instructions):
-            yield Finding(cell, "instruction", {"text": cell.text}, path)
+        if search(key(cell.raw)):
+            # An indicator's path is made only for a finding.
+            yield Finding(cell, "instruction", {"text": cell.text}, where if isinstance(where, str) else where.path)
+
+
+@lru_cache(maxsize=64)
+def _instruction_regex(instructions: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the template's instructions, found anywhere in a cell's key."""
+    return re.compile("|".join(re.escape(instruction) for instruction in instructions))
 
 
 def _text_cells(form):
+    """(cell, its table path or the indicator whose path it is)."""
     yield form.project, "项目名称"
     for role, cell in form.fields.items():
         yield cell, role
@@ -58,6 +69,6 @@ def _text_cells(form):
         yield form.goal.actual, "年度总体目标/实际完成情况"
     for indicator in form.counted_indicators:
         for cell in (indicator.name, indicator.target, indicator.actual, indicator.reason):
-            yield cell, indicator.path
+            yield cell, indicator
     for role, cell in form.closing.items():
         yield cell, role

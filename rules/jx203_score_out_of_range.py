@@ -44,18 +44,26 @@ def _rows(form):
     if form.funds is not None and form.funds.total is not None:
         yield form.funds.total.points, form.funds.total.score, "项目资金/年度资金总额"
     for indicator in form.counted_indicators:
-        yield indicator.points, indicator.score, indicator.path
+        yield indicator.points, indicator.score, indicator
 
 
 def check(form, options):
-    for points_cell, score_cell, path in _rows(form):
+    for points_cell, score_cell, where in _rows(form):
         points, score = number(points_cell), number(score_cell)
         if points is not None and points <= 0:
-            yield Finding(points_cell, "points", {"points": plain(points)}, path)
+            yield Finding(points_cell, "points", {"points": plain(points)}, _path(where))
         if score is None:
             continue
         if score < 0:
-            yield Finding(score_cell, "negative", {"score": plain(score)}, path, "0", plain(score))
+            yield Finding(score_cell, "negative", {"score": plain(score)}, _path(where), "0", plain(score))
         elif points is not None and score > points > 0:
-            yield Finding(score_cell, "above", {"score": plain(score), "points": plain(points)}, path, plain(points), plain(score))
+            yield Finding(
+                score_cell, "above", {"score": plain(score), "points": plain(points)}, _path(where), plain(points),
+                plain(score),
+            )
+
+
+def _path(where) -> str:
+    """A row's table path, made only for a finding."""
+    return where if isinstance(where, str) else where.path
 
