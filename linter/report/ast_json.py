@@ -34,7 +34,15 @@ def value_json(value: object) -> Any:
 def cell_json(cell: Cell | None) -> dict[str, Any] | None:
     if cell is None:
         return None
-    out: dict[str, Any] = {"raw": cell.raw, "span": span_json(cell.span), "value": value_json(cell.value)}
+    line, column, end_line, end_column = cell.span
+    value = cell.value
+    if value is not None and value.__class__ is not str:
+        value = value_json(value)
+    out: dict[str, Any] = {
+        "raw": cell.raw,
+        "span": {"line": line, "column": column, "end_line": end_line, "end_column": end_column},
+        "value": value,
+    }
     if cell.unit is not None:
         out["unit"] = cell.unit
     if cell.comparator is not None:
@@ -99,17 +107,35 @@ def problem_json(problem: Problem, catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def parameters_json(parameters: dict[str, object]) -> dict[str, Any]:
-    def plain(value: object) -> Any:
-        if isinstance(value, Decimal):
-            return str(value)
-        if isinstance(value, dict):
-            return {str(k): plain(v) for k, v in value.items()}
-        if isinstance(value, (list, tuple)):
-            return [plain(v) for v in value]
-        return value
+def _plain(value: object) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
 
-    return plain(parameters)
+
+# A form's parameters are its template's, mostly the very same objects (`Template.parameters`
+# copies the dict, not the values): each nested value is converted once, by identity. The
+# value is kept beside its JSON so its id cannot be reused while the entry exists.
+_PLAIN_BY_ID: dict[int, tuple[object, Any]] = {}
+
+
+def parameters_json(parameters: dict[str, object]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, value in parameters.items():
+        if isinstance(value, (dict, list, tuple)):
+            entry = _PLAIN_BY_ID.get(id(value))
+            if entry is None or entry[0] is not value:
+                if len(_PLAIN_BY_ID) >= 4096:
+                    _PLAIN_BY_ID.clear()
+                entry = _PLAIN_BY_ID[id(value)] = (value, _plain(value))
+            out[str(name)] = entry[1]
+        else:
+            out[str(name)] = _plain(value)
+    return out
 
 
 def form_json(form: Form, catalog: Catalog) -> dict[str, Any]:
@@ -174,7 +200,9 @@ def format_ast_json(documents: list[Document], catalog: Catalog, stream) -> None
     (`json.dumps` with an indent falls back to the pure-Python encoder, 4× slower)."""
     import json
 
-    stream.write(json.dumps(documents_json(documents, catalog), ensure_ascii=False, separators=(",", ":")) + "\n")
+    document = documents_json(documents, catalog)
+    # A tree (parameters share converted values, never a cycle): no circular check needed.
+    stream.write(json.dumps(document, ensure_ascii=False, separators=(",", ":"), check_circular=False) + "\n")
 
 
 def format_ast_json_pretty(documents: list[Document], catalog: Catalog, stream) -> None:
