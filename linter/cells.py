@@ -29,10 +29,19 @@ def _cells(form: Form):
         yield from (form.total.label, form.total.points, form.total.score)
 
 
-def cells_by_span(form: Form) -> dict[Span, str]:
-    """Raw text of every cell of `form`, by span; the first cell wins where spans coincide."""
+def cells_by_span(form: Form, wanted: set[Span] | None = None) -> dict[Span, str]:
+    """Raw text of every cell of `form` (or only of those whose span is `wanted`, stopping
+    once all are found), by span; the first cell wins where spans coincide."""
     out: dict[Span, str] = {}
+    if wanted is not None and not wanted:
+        return out
     for cell in _cells(form):
-        if isinstance(cell, Cell) and cell.span not in out:
-            out[cell.span] = cell.raw
+        if cell is None:
+            continue
+        span = cell.span
+        if span in out or (wanted is not None and span not in wanted):
+            continue
+        out[span] = cell.raw
+        if wanted is not None and len(out) == len(wanted):
+            break
     return out

@@ -124,9 +124,21 @@ def _text(value: object) -> str | None:
 
 def _project(form: Form | None) -> str | None:
     """The 项目名称 a report repeats with each finding: a whole cell would make the
-    report grow with the cell, so it is shortened."""
-    name = form.project_name if form is not None else None
-    return shortened(name) if name is not None else None
+    report grow with the cell, so it is shortened. (The last form's answer is kept: its
+    findings come one after another.)"""
+    if form is None:
+        return None
+    global _last_project
+    last = _last_project
+    if last[0] is form:
+        return last[1]
+    name = form.project_name
+    project = shortened(name) if name is not None else None
+    _last_project = (form, project)  # one tuple: a reader in another thread sees a whole pair
+    return project
+
+
+_last_project: tuple[Form | None, str | None] = (None, None)
 
 
 def _lower(a: str, b: str | None) -> str:
@@ -245,15 +257,15 @@ class Linter:
 
 def _add_cell_texts(document: Document, diagnostics: list[Diagnostic]) -> None:
     """The text of the cell each finding points at; cells are indexed once per form with findings."""
-    cells: dict[int, dict[Span, str]] = {}
-    forms = {form.index: form for form in document.forms}
+    wanted: dict[int, set[Span]] = {}
     for diagnostic in diagnostics:
-        index = diagnostic.form_index
-        if index is None or index not in forms:
-            continue
-        if index not in cells:
-            cells[index] = cells_by_span(forms[index])
-        diagnostic.cell = cells[index].get(diagnostic.span)
+        if diagnostic.form_index is not None:
+            wanted.setdefault(diagnostic.form_index, set()).add(diagnostic.span)
+    cells = {form.index: cells_by_span(form, wanted[form.index]) for form in document.forms if form.index in wanted}
+    for diagnostic in diagnostics:
+        found = cells.get(diagnostic.form_index)  # type: ignore[arg-type]
+        if found is not None:
+            diagnostic.cell = found.get(diagnostic.span)
 
 
 def lint_files(
