@@ -77,13 +77,14 @@ def before(cell: RawCell | Values, terminal: str) -> RawCell:
 def tokenize(rows: list[list[RawCell]], vocabulary: Vocabulary) -> list[RawCell | Values]:
     tokens: list[RawCell | Values] = []
     append = tokens.append
-    classify = vocabulary.classify
+    classify, known = vocabulary.classify, vocabulary.known
     previous_start = ""
     for row in rows:
         free_text = False
         run: list[RawCell] = []
         for position, cell in enumerate(row):
-            terminal, detail = classify(cell.text)
+            text = cell.text
+            terminal, detail = known(text) or classify(text)
             if free_text and terminal == "K_TOTAL" and row[0].type in _FIELDS:
                 terminal = "K_FIELD"
             elif free_text and terminal not in _KEEP_IN_FREE_TEXT:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter.text import key
@@ -27,6 +27,8 @@ WEIGHT_RE = re.compile(r"\((\d+(?:\.\d+)?)分[^()]*\)$|(?<=[\u4e00-\u9fff])(\d+(
 
 # No template word, label or number is longer: a longer cell is text.
 LONGEST_WORD = 256
+_LONG_TEXT = ("TEXT", None)
+_CACHE_SIZE = 8192
 
 # Terminals that open a part of the form; a name or goal text runs up to one.
 SECTION_STARTS = frozenset(
@@ -103,11 +105,21 @@ class Vocabulary:
         self.declared_empty_re = re.compile(indicators.get("declared_empty") or r"(?!)")
         self.completion_levels = tuple(indicators.get("completion_levels", []))
         self.completion_prefixes = tuple(indicators.get("completion_prefixes", []))
-        cached = lru_cache(maxsize=8192)(self._classify)
+        # Classification by text, kept: the same cells recur on every form. A plain dict
+        # (emptied when full) read first by the hot loops through `known`, without a call.
+        cache: dict[str, tuple[str, object]] = {}
+        compute = self._classify
+        self.known = cache.get
 
         def classify(text: str) -> tuple[str, object]:
-            # Longer than any word or number of a form: text, and kept out of the cache.
-            return cached(text) if len(text) <= LONGEST_WORD else ("TEXT", None)
+            found = cache.get(text)
+            if found is None:
+                if len(text) > LONGEST_WORD:
+                    return _LONG_TEXT  # longer than any word or number of a form: text, not kept
+                if len(cache) >= _CACHE_SIZE:
+                    cache.clear()
+                found = cache[text] = compute(text)
+            return found
 
         self.classify = classify
 

@@ -62,9 +62,10 @@ class Fragment:
 
 def stream_rows(segment: Segment, layout: str, vocabulary: Vocabulary) -> list[list[RawCell]]:
     fragments = _join_labels(_fragments(segment, layout), vocabulary)
-    classify = vocabulary.classify
+    classify, known = vocabulary.classify, vocabulary.known
     for fragment in fragments:
-        fragment.kind = classify(fragment.text)[0]
+        text = fragment.text
+        fragment.kind = (known(text) or classify(text))[0]
     return RowBuilder(fragments, layout in ("pdf", "lines"), vocabulary).build()
 
 
