@@ -73,13 +73,37 @@ class _Tables:
     def __init__(self, lark: Lark) -> None:
         table = lark.parser.parser.parser.parse_table
         callbacks = lark.parser.parser.parser.callbacks
-        rules = {rule: (len(rule.expansion), rule.origin.name, callback) for rule, callback in callbacks.items()}
+        rules = {
+            rule: (len(rule.expansion), rule.origin.name, _compiled(callback)) for rule, callback in callbacks.items()
+        }
         self.actions = {
             state: {symbol: (argument if kind is _SHIFT else rules[argument]) for symbol, (kind, argument) in row.items()}
             for state, row in table.states.items()
         }
         self.start = table.start_states["start"]
         self.end = table.end_states["start"]
+
+
+def _compiled(callback):
+    """Lark's child filter of one rule as straight-line code: the same children (tokens
+    filtered out, `_rule` children inlined) given to the same tree builder, without the
+    loop over the filter's plan on every reduction. Any other callback is kept as it is."""
+    from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders
+
+    if type(callback) is not ChildFilterLALR_NoPlaceholders:
+        return callback
+    lines = []
+    for position, (index, expand) in enumerate(callback.to_include):
+        if position == 0:
+            lines.append(f"out = children[{index}].children" if expand else f"out = [children[{index}]]")
+        else:
+            lines.append(f"out += children[{index}].children" if expand else f"out.append(children[{index}])")
+    if not lines:
+        lines.append("out = []")
+    source = "def build(children):\n" + "".join(f"    {line}\n" for line in lines) + "    return node_builder(out)\n"
+    namespace = {"node_builder": callback.node_builder}
+    exec(compile(source, "<lark child filter>", "exec"), namespace)
+    return namespace["build"]
 
 
 _tables: _Tables | None = None
