@@ -337,7 +337,13 @@ class FormBuilder:
             if row.data == "label_row":
                 continue
             values = [cell for cell in row_cells if cell.type not in _LABEL_TERMINALS]
-            span = span_of(row_cells[0]).cover(span_of(row_cells[-1]))
+            first, last = row_cells[0], row_cells[-1]
+            if (first.line, first.column) <= (last.line, last.column) and (
+                (first.end_line, first.end_column) <= (last.end_line, last.end_column)
+            ):
+                span = _new_tuple(Span, (first.line, first.column, last.end_line, last.end_column))
+            else:
+                span = span_of(first).cover(span_of(last))
             indicator = Indicator(span, labels.level1, labels.level2)
             if row.data == "placeholder_row":
                 placeholder = next(cell for cell in values if cell.type == "PLACEHOLDER")
@@ -609,7 +615,10 @@ def _anchor(values: list[RawCell], size: int) -> int | None:
 
 
 def _plain(source: RawCell) -> bool:
-    return source.type == "NUM" and source.detail.plain  # type: ignore[union-attr]
+    if source.type != "NUM":
+        return False
+    number = source.detail
+    return number.comparator is None and number.unit is None  # type: ignore[union-attr]  # Number.plain
 
 
 def _assign_in_order(
@@ -633,6 +642,9 @@ def _assign_in_order(
             cell.uncertain = True
 
 
+_PLAIN_TEXT_ROLES = frozenset({"name", *Indicator.OPTIONAL_COLUMNS, "reason"})
+
+
 def _set_role(indicator: Indicator, role: str, source: RawCell, template: Template) -> Cell | None:
     if role in _TARGET_ROLES:
         cell = target_cell(source)
@@ -644,7 +656,7 @@ def _set_role(indicator: Indicator, role: str, source: RawCell, template: Templa
         name = indicator.name
         raw = name.raw + " " + source.text
         cell = Cell(raw, name.span.cover(span_of(source)), " ".join(raw.split()))
-    elif role in ("name", *Indicator.OPTIONAL_COLUMNS, "reason"):
+    elif role in _PLAIN_TEXT_ROLES:
         cell = text_cell(source)
     else:
         return None
