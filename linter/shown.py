@@ -16,7 +16,7 @@ def escaped(text: str, keep: str = "") -> str:
     """`text` with each control or format character (Unicode Cc, Cf; also unpaired
     surrogates from undecodable file names) written as `\\xNN` / `\\uNNNN`, except those
     in `keep`."""
-    if text.isprintable() and not any(char in text for char in "\u2028\u2029"):
+    if text.isprintable() and "\u2028" not in text and "\u2029" not in text:
         return text
     return "".join(char if char in keep or _showable(char) else _escape(char) for char in text)
 
