@@ -115,11 +115,11 @@ def _title_cuts(lines: list[str], templates) -> list[tuple[int, int]]:
     """
     marks, title_regex, keywords = templates.title_marks, templates.title_regex, templates.keyword_keys
     cuts: list[tuple[int, int]] = []
-    last_chars = templates.title_last_chars
+    has_last_char = _any_of(templates.title_last_chars)
     for index, line in enumerate(lines):
         # Every title ends in one of a few characters (表, 告 …), the same in Traditional
         # script: lines without one are passed over before any folding.
-        if not any(char in line for char in last_chars):
+        if not has_last_char(line):
             continue
         folded, origin = folded_without_marks(line)
         if not any(mark in folded for mark in marks) or _FILE_NAME_RE.search(line):
@@ -147,6 +147,20 @@ def _title_cuts(lines: list[str], templates) -> list[tuple[int, int]]:
                 start = 0
             cuts.append((index, start))
     return cuts
+
+
+_ANY_OF: dict[tuple[str, ...], object] = {}
+
+
+def _any_of(chars: tuple[str, ...]):
+    """A search for any of `chars` in a line: one scan, not one per character."""
+    search = _ANY_OF.get(chars)
+    if search is None:
+        if len(_ANY_OF) >= 64:
+            _ANY_OF.clear()
+        pattern = "[" + "".join(re.escape(char) for char in chars) + "]" if chars else "(?!)"
+        search = _ANY_OF[chars] = re.compile(pattern).search
+    return search
 
 
 def _tail_start(lines: list[str], templates) -> int | None:
