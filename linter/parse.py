@@ -75,7 +75,14 @@ def detect_template(segment: Segment, templates: TemplateSet) -> Detection:
     """The template of one form, from its title and the words of its first lines."""
     # The header words stand in the first lines: the indicator table's header is within
     # a few thousand characters of the title in every family.
-    lines = [text for _, _, text in segment.lines[:600] if text.strip()]
+    lines = []
+    length = 0
+    for _, _, text in segment.lines[:600]:
+        if text.strip():
+            lines.append(text)
+            length += len(text) + 1
+            if length > 2000:  # enough: only the first 2,000 characters are read
+                break
     body = matching_text(" ".join(lines)[:2000])
     title = "" if segment.headless else _title_key(segment, templates)
     return detect(title, body, templates)
