@@ -52,3 +52,46 @@ def test_fast_loop_builds_the_same_trees_as_lark():
             assert fast == slow and fast is not None
             forms += 1
     assert forms == 38
+
+
+def test_fast_loop_accepts_exactly_what_lark_accepts():
+    """On damaged token streams (a token deleted, repeated or moved), the fast loop fails
+    exactly where Lark's own parser raises, and builds the same tree where it does not."""
+    import random
+
+    from lark.exceptions import UnexpectedInput
+
+    from linter.grammar import _parse_clean, parser
+    from linter.lexer import end_of_row
+
+    def lark_parse(tokens, end):
+        interactive = parser().parse_interactive()
+        try:
+            for token in tokens:
+                interactive.parser_state.feed_token(token)
+            return interactive.parser_state.feed_token(end, True)
+        except UnexpectedInput:
+            return None
+
+    generator = random.Random(10)
+    accepted = rejected = 0
+    for path in SEEDS.values():
+        for segment in split_forms(path.read_text(encoding="utf-8"), TEMPLATES):
+            tokens = _tokens(segment)
+            end = end_of_row(tokens[-1], "$END")
+            for _ in range(12):
+                damaged = list(tokens)
+                where = generator.randrange(len(damaged))
+                kind = generator.choice(("delete", "repeat", "move"))
+                if kind == "delete" and len(damaged) > 1:
+                    del damaged[where]
+                elif kind == "repeat":
+                    damaged.insert(where, damaged[where])
+                else:
+                    damaged.insert(generator.randrange(len(damaged)), damaged.pop(where))
+                fast = _parse_clean(damaged, end)
+                slow = lark_parse(damaged, end)
+                assert fast == slow
+                accepted += fast is not None
+                rejected += fast is None
+    assert accepted > 50 and rejected > 50
