@@ -11,7 +11,7 @@ RULE_MODULES = (
     "jx000_unreadable_file", "jx001_parse_error", "jx002_no_form_found", "jx003_malformed_number",
     "jx004_missing_header_field", "jx005_missing_overall_goal", "jx006_placeholder_row",
     "jx007_duplicate_indicator", "jx008_invalid_indicator_hierarchy", "jx009_missing_indicator_section",
-    "jx010_year_mismatch", "jx012_template_instruction_text", "jx013_form_truncated", "jx014_form_not_linted", "jx015_template_uncertain",
+    "jx010_year_mismatch", "jx011_blank_required_cell", "jx012_template_instruction_text", "jx013_form_truncated", "jx014_form_not_linted", "jx015_template_uncertain",
     "jx101_funds_breakdown_mismatch", "jx102_execution_rate_mismatch", "jx103_execution_rate_wrong_base",
     "jx104_execution_over_budget", "jx105_execution_score_mismatch", "jx106_execution_points",
     "jx107_subrow_scored", "jx108_unit_scale_suspicious",

@@ -46,7 +46,7 @@ MESSAGES = {
 
 def check(form, options):
     row = form.funds.total if form.funds is not None else None
-    if row is None or (row.points is None and row.score is None):
+    if row is None or (number(row.points) is None and number(row.score) is None):
         return
     words = [key(word) for word in (*((form.parameters.get("scoring") or {}).get("execution_indicators") or ()), *options["words"])]
     words = [word for word in words if word]
