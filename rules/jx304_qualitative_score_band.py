@@ -7,6 +7,8 @@ of the cell, the longest first), that 得分 lies in the band of 分值 the temp
 prints for that level (`scoring.qualitative_bands`: 100–80 %, 80–60 %, 60–0 % on
 the national form; 100–80 %, 80–50 %, 50–0 % on the 湖北 form). A band includes its
 lower bound and excludes its upper one, except the top band, which includes 100 %.
+Forms without a 分值 column (湖北 prints its weights in the labels) give no band
+to compare with: the rule is silent there.
 
 ## Why it matters
 The printed scoring rule gives each level a band: a 部分达成 row scored 9 of 10 or
@@ -41,8 +43,8 @@ SEVERITY = "warning"
 GROUPS = ("scoring",)
 OPTIONS = {"bands": Option("str-list", None, "one `upper-lower` band a level, in percent of 分值 (`[100-80, 80-60, 60-0]`; default: the form template's)")}
 MESSAGES = {
-    "zh": {"band": "实际完成值「{actual}」属于第 {level} 档，得分应在分值 {points} 的 {band} 之间（{low}–{high}），实得 {score}"},
-    "en": {"band": "the actual '{actual}' is level {level}, whose score lies within {band} of the points {points} ({low}–{high}), but it is {score}"},
+    "zh": {"band": "实际完成值「{actual}」属于第 {level} 档，得分应在分值 {points} 的 {band} 之间（{low} 至 {high}{open}），实得 {score}"},
+    "en": {"band": "the actual '{actual}' is level {level}, whose score lies within {band} of the points {points} ({low} to {high}{open_en}), but it is {score}"},
 }
 HUNDRED = Decimal(100)
 
@@ -86,6 +88,8 @@ def check(form, options):
         top = level == 0 or upper == HUNDRED
         if low <= score and (score <= high if top else score < high):
             continue
+        shown_low, shown_high = plain(low.normalize()), plain(high.normalize())
         args = {"actual": actual.text, "level": level + 1, "band": f"{plain(upper)}%–{plain(lower)}%", "points": plain(points),
-                "low": plain(low.normalize()), "high": plain(high.normalize()), "score": plain(score)}
-        yield Finding(indicator.score, "band", args, indicator.path, f"{plain(low.normalize())}–{plain(high.normalize())}", plain(score))
+                "low": shown_low, "high": shown_high, "score": plain(score),
+                "open": "" if top else f"，不含 {shown_high}", "open_en": "" if top else f", {shown_high} excluded"}
+        yield Finding(indicator.score, "band", args, indicator.path, f"{shown_low}–{shown_high}", plain(score))
