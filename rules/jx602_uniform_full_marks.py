@@ -4,7 +4,8 @@
 A form with at least `minimum` (default 3) counted indicator rows, each scored at
 its full 分值 and each with an 实际完成值 that repeats its 年度指标值: the same text
 (`有效` / `有效`, `=1个` / `=1个`), or the target's number in its unit with the
-comparator dropped (`≥90%` / `90%`, `100%` / `100%`).
+comparator dropped (`≥90%` / `90%`, `100%` / `100%`). The finding points at the
+first row's 实际完成值 and lists the others.
 
 ## Why it matters
 A self-evaluation whose actuals only restate the targets measured nothing: the
@@ -33,7 +34,7 @@ domain-rules.md §7 R30 (targets copied into actuals, every row at full marks); 
 
 from __future__ import annotations
 
-from linter.rule import Finding, Option, number, plain
+from linter.rule import Finding, Option, number
 from linter.text import key
 from linter.values import Target
 
@@ -76,8 +77,6 @@ def check(form, options):
         if points is None or points <= 0 or number(indicator.score) != points or not _repeats(indicator):
             return
     first = rows[0]
-    where = form.total.score if form.total is not None and form.total.score is not None else first.score
     args = {"count": len(rows), "target": first.target.text, "actual": first.actual.text}
-    score = number(where)
-    yield Finding(where, "uniform", args, "总分" if where is not first.score else first.path,
-                  actual=plain(score) if score is not None else None)
+    related = tuple(indicator.actual for indicator in rows[1:])
+    yield Finding(first.actual, "uniform", args, first.path, actual=first.actual.text, related=related)

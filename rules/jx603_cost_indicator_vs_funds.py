@@ -41,7 +41,7 @@ from linter.values import Target
 CODE = "JX603"
 NAME = "cost-indicator-vs-funds"
 SEVERITY = "info"
-GROUPS = ("plausibility", "money")
+GROUPS = ("plausibility",)
 OPTIONS = {"tolerance": Option("decimal", None, "largest accepted difference in 元 (default: from the printed decimals)")}
 MESSAGES = {
     "zh": {

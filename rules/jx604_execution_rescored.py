@@ -36,7 +36,7 @@ from linter.text import key
 CODE = "JX604"
 NAME = "execution-rescored"
 SEVERITY = "info"
-GROUPS = ("plausibility", "money")
+GROUPS = ("plausibility",)
 OPTIONS = {"words": Option("str-list", (), "more 三级 names that measure the execution rate")}
 MESSAGES = {
     "zh": {"rescored": "三级指标「{name}」（分值 {points}）又给预算执行率计分，而项目资金栏已按执行率计分（分值 {execution}）"},

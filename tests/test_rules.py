@@ -80,7 +80,7 @@ CASES = {
     # The 四川 form, whose template asks for a reason below 90 %; the national BASE asks none.
     "JX403": (SICHUAN_LOW, [("JX403", 8, 16)], BASE),
     "JX601": (form((TOTAL_ROW, "\t年度资金总额\t100.00\t100.00\t0\t10\t0%\t0")), [("JX601", 6, 23)], BASE),
-    "JX602": (form(*COPIED), [("JX602", 17, 13)], BASE),
+    "JX602": (form(*COPIED), [("JX602", 13, 24)], BASE),
     "JX603": (form((QUALITY_ROW, COST_ROW.replace("≤100万元", "≤120万元"))), [("JX603", 14, 13)], form((QUALITY_ROW, COST_ROW))),
     "JX604": (form((QUALITY_ROW, QUALITY_ROW.replace("系统正常运行率", "预算执行率"))), [("JX604", 14, 8)], BASE),
     "JX501": (form(append="评分等级\t良\n"), [("JX501", 18, 6)], form(append="评分等级\t优\n")),

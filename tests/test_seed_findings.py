@@ -139,9 +139,10 @@ def test_shortfalls_not_scored_in_proportion(findings):
 def test_every_actual_copied_and_full_marks(findings):
     # 宝山 (003): `=1个` → `=1个`, `有效` → `有效` … on six forms; 闵行 (004): `100%` → `100%` on every
     # row of 18 forms. 嘉定 (001) measures its actuals: none.
-    assert [line for line, _ in at(findings["003"], "JX602")] == [28, 54, 100, 126, 146, 191]
+    # Each finding points at the form's first copied actual.
+    assert [line for line, _ in at(findings["003"], "JX602")] == [15, 42, 87, 113, 140, 180]
     assert [line for line, _ in at(findings["004"], "JX602")] == [
-        177, 206, 239, 305, 348, 375, 404, 445, 480, 514, 550, 589, 624, 659, 692, 729, 763, 793,
+        160, 193, 222, 283, 321, 364, 391, 423, 461, 496, 530, 566, 605, 640, 675, 708, 745, 779,
     ]
     assert at(findings["001"], "JX602") == []
 
