@@ -487,6 +487,9 @@ class FormBuilder:
         if not self.template.section("total").get("points") and len(numbers) == 1:
             # A template whose total has no 分值 (自评总分 alone) prints the score only.
             total.points, total.score = None, total.points
+        elif len(numbers) == 1 and numbers[0].table_column is not None:
+            # 分值 and an empty cell after it: the score left empty (JX011).
+            total.score = self._empty_cell(tokens[0], numbers[0].table_column + 1, numbers)
         self.form.total = total
 
     def _grade(self, node: Tree) -> None:

@@ -79,12 +79,13 @@ def check(form, options):
         args = {"label": row.label.text, "points": plain(number(row.points))}
         yield Finding(row.score, "funds", args, f"项目资金/{row.label.text}/得分")
     total = form.total
-    if total is None or total.in_header or total.score is not None or not form.complete("total"):
+    if total is None or total.in_header or not form.complete("total"):
         return
     points = number(total.points)
     if points is None:
         return
-    if form.layout in ("tsv", "markdown"):
-        yield Finding(_after(total.points), "total", {"points": plain(points)}, "总分")
-    elif form.structure_certain:
+    if _empty(total.score):
+        yield Finding(total.score, "total", {"points": plain(points)}, "总分")
+    elif total.score is None and form.structure_certain and form.layout not in ("tsv", "markdown"):
+        # Text without columns: the score may have been printed elsewhere.
         yield Finding(_after(total.points), "total_stream", {"points": plain(points)}, "总分", severity="warning")

@@ -340,7 +340,8 @@ def test_execution_rescored_words_option_and_unscored_funds(tmp_path):
 def test_blank_cells_of_the_funds_and_total_rows():
     assert where(lint(form((FIRST_ROW, FIRST_ROW.replace("\t12次\t", "\t\t"))), select="JX011")) == [("JX011", 13, 24)]
     assert where(lint(form((TOTAL_ROW, TOTAL_ROW.replace("\t9.00", "\t"))), select="JX011")) == [("JX011", 6, 39)]
-    assert where(lint(form(("\t100\t99.00", "\t100\t")), select="JX011")) == [("JX011", 17, 12)]
+    assert where(lint(form(("\t100\t99.00", "\t100\t")), select="JX011")) == [("JX011", 17, 13)]  # the empty cell
+    assert where(lint(form(("\t100\t99.00", "\t100")), select="JX011")) == [("JX011", 17, 12)]  # the line's end
     placeholder = form(("总分", "\t\t\t指标 2：\t\t\t\t\t\n总分"))
     assert codes(lint(placeholder, select="JX011")) == []  # an unused template row is JX006's
 
@@ -365,7 +366,7 @@ def test_blank_cells_in_text_without_columns_are_not_reported_as_certain():
     assert (finding.severity, finding.span.line) == ("warning", 17)  # the total row only, as a warning
     assert "无表格列" in finding.message
     piped = "\n".join("| " + " | ".join(line.split("\t")) + " |" if line else line for line in text.split("\n"))
-    assert where(lint(piped, select="JX011")) == [("JX011", 13, 46), ("JX011", 17, 26)]  # markdown keeps its columns
+    assert where(lint(piped, select="JX011")) == [("JX011", 13, 46), ("JX011", 17, 28)]  # markdown keeps its columns
 
 
 def test_a_shifted_row_is_read_by_content_not_by_column():
