@@ -32,7 +32,7 @@ seed 001 (嘉定 2024) scores 未达成指标且效果较差 5 of 10, inside its
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from linter.rule import Finding, Option, number, plain
 from linter.text import key
@@ -41,7 +41,8 @@ CODE = "JX304"
 NAME = "qualitative-score-band"
 SEVERITY = "warning"
 GROUPS = ("scoring",)
-OPTIONS = {"bands": Option("str-list", None, "one `upper-lower` band a level, in percent of 分值 (`[100-80, 80-60, 60-0]`; default: the form template's)")}
+BANDS = Option("percent-bands", None, "one `upper-lower` band a level, in percent of 分值 (`[100-80, 80-60, 60-0]`; default: the form template's)")
+OPTIONS = {"bands": BANDS}
 MESSAGES = {
     "zh": {"band": "实际完成值「{actual}」属于第 {level} 档，得分应在分值 {points} 的 {band} 之间（{low} 至 {high}{open}），实得 {score}"},
     "en": {"band": "the actual '{actual}' is level {level}, whose score lies within {band} of the points {points} ({low} to {high}{open_en}), but it is {score}"},
@@ -49,18 +50,15 @@ MESSAGES = {
 HUNDRED = Decimal(100)
 
 
-def _bands(options, scoring) -> list[tuple[Decimal, Decimal]] | None:
-    """[(upper, lower)] in percent, from the option (`[100-80, 80-60, 60-0]`) or the template;
-    None when they make no bands."""
+def _bands(options, scoring) -> tuple[tuple[Decimal, Decimal], ...] | None:
+    """(upper, lower) in percent, top band first: the option's, or the template's; None
+    when the template's make no bands."""
+    if options["bands"]:
+        return options["bands"]
     try:
-        if options["bands"]:
-            pairs = [band.split("-") for band in options["bands"]]
-        else:
-            pairs = scoring.get("qualitative_bands") or []
-        bands = [(Decimal(str(upper).strip()), Decimal(str(lower).strip())) for upper, lower in pairs]
-    except (ValueError, TypeError, InvalidOperation):
+        return BANDS.convert(scoring.get("qualitative_bands") or None)
+    except ValueError:
         return None
-    return bands if all(0 <= lower <= upper <= HUNDRED for upper, lower in bands) else None
 
 
 def _level(text: str, levels) -> int | None:

@@ -297,6 +297,19 @@ def test_qualitative_bands_option(tmp_path):
     assert codes(lint(text, select="JX304")) == ["JX304"]  # national: 80–60 %
     config = "rules:\n  JX304: {bands: [100-80, 80-50, 50-0]}\n"  # 湖北's printed bands
     assert codes(lint(text, select="JX304", config=config, tmp=tmp_path)) == []
+    pairs = "rules:\n  JX304: {bands: [[100, 80], [80, 50], [50, 0]]}\n"  # the template data's own form
+    assert codes(lint(text, select="JX304", config=pairs, tmp=tmp_path)) == []
+
+
+@pytest.mark.parametrize("bands", ["[100-80, 80-50, 50-0x]", "[100-80, 80-50, 120-0]", "[100-80, 80]", "[]", "100-80"])
+def test_qualitative_bands_option_that_makes_no_bands_is_a_config_error(bands):
+    import yaml
+
+    from rules.jx304_qualitative_score_band import OPTIONS
+
+    with pytest.raises(ValueError):
+        OPTIONS["bands"].convert(yaml.safe_load(bands))
+    assert OPTIONS["bands"].convert(yaml.safe_load("[100-80, 80-60, 60-0]")) == ((100, 80), (80, 60), (60, 0))
 
 
 def test_hubei_bands_are_template_data():
