@@ -35,6 +35,7 @@ _TARGET_ROLES = frozenset({"target", "adjusted_target"})
 # The indicator columns whose empty cells are recorded (JX011): `raw` "" at the empty
 # cell's position, where a column the table lacks stays None.
 _EMPTY_ROLES = frozenset({"target", "actual", "points", "score"})
+_COLUMN_ROLES = frozenset({"level1", "level2", "name", "target", "actual", "points", "score", "reason", *Indicator.OPTIONAL_COLUMNS})
 _MAIN_FIELDS = {"project": "project", "department": "department", "implementer": "implementer"}
 # The part of the form each tree node is.
 _PART_OF = {"field_row": "fields", "funds": "funds", "goal": "goal", "indicators": "indicators", "total": "total",
@@ -375,7 +376,7 @@ class FormBuilder:
         columns: dict[int, str] = {}
         for source in self._tokens(header_rows[0]):
             role = _role(source, self.vocabulary.indicator_columns)
-            if role is None:
+            if role not in _COLUMN_ROLES:
                 continue
             if source.table_column is None or source.table_column in columns or role in columns.values():
                 return None
