@@ -8,7 +8,8 @@
 
 An empty cell is one the table shows between its separators (a tab- or
 pipe-separated layout); where the template has no such column the rule is
-silent. In text without table columns (PDF text, columns of spaces) an empty
+silent, and so is it on a row that does not line up with its header (shifted
+against it: read by content, its empty cell is not known). In text without table columns (PDF text, columns of spaces) an empty
 indicator or funds cell cannot be told from a lost one, and is not reported; a
 total row there with a 分值 and no score is reported as a warning, saying why.
 
