@@ -190,6 +190,16 @@ CORE = {
 }
 
 
+def _add_yaml_rule_messages() -> None:
+    from linter.yaml_rule_messages import MESSAGES
+
+    for lang, table in MESSAGES.items():
+        CORE[lang].update(table)
+
+
+_add_yaml_rule_messages()
+
+
 def terminal_words(terminals: list[str], lang: str, limit: int = 4) -> str:
     names = TERMINALS[lang]
     words = [names.get(term, term) for term in terminals[:limit]]
