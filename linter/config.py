@@ -332,10 +332,9 @@ def _value_origin(origin, marks: dict, text: str, path: tuple, position: tuple[i
     line, column, style = marks[path]
     inner_line, inner_column = position
     if style in ("|", ">"):  # a block scalar: its text starts on the next line, indented
-        line += inner_line
         lines = text.split("\n")
-        source = lines[line - 1] if 0 < line <= len(lines) else ""
-        return Origin(at.file, line, len(source) - len(source.lstrip(" ")) + inner_column)
+        first = next((text for text in lines[line:] if text.strip()), "")
+        return Origin(at.file, line + inner_line, len(first) - len(first.lstrip(" ")) + inner_column)
     if inner_line > 1:
         return Origin(at.file, line + inner_line - 1, inner_column)
     return Origin(at.file, line, column + (1 if style in ("'", '"') else 0) + inner_column - 1)

@@ -229,7 +229,7 @@ class Catalog:
         return template.format_map(_Arguments(args, self.lang))
 
 
-_OWN_TEXT = frozenset({"problem", "known", "expected", "inserted", "cycle", "by", "rule", "choices"})
+_OWN_TEXT = frozenset({"problem", "known", "expected", "inserted", "cycle", "by", "rule", "choices", "reasons", "others"})
 
 
 class _Arguments(dict):

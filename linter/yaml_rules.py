@@ -198,7 +198,7 @@ def _docs(code: str, name: str, kind: str, data: dict, messages: dict[str, str],
         "## Passing example", both("passing", indent=True), "",
         "## Definition", *definition, "",
         "## Source",
-        "\n\n".join(part for part in (source["zh"].strip(), source["en"].strip() if source["en"] != source["zh"] else "") if part),
+        *(part.strip() + "\n" for part in dict.fromkeys((source["zh"], source["en"])) if part.strip()),
         f"规则写在 {defined_in}（YAML 规则） / defined in {defined_in} (a rule written in YAML)",
     ])
 
