@@ -293,7 +293,7 @@ def _lint_run(paths: tuple[str, ...], output_format: str, options: dict):
         linter = Linter(
             lang, Path(config_path) if config_path else None, _selectors(options["select"]), _selectors(options["ignore"]),
             registry=_load_registry(untrusted), max_bytes=options["max_file_size"],
-            follow_symlinks=options["follow_symlinks"], template=options["template"],
+            follow_symlinks=options["follow_symlinks"], template=options["template"], paths=paths,
         )
         if output_format not in linter.registry.formatters:
             known = ", ".join(sorted(linter.registry.formatters))

@@ -137,7 +137,7 @@ class Linter:
     def __init__(
         self, lang: str = "zh", config: Path | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
         registry: Registry | None = None, max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: bool = False,
-        template: str | None = None,
+        template: str | None = None, paths: tuple[str, ...] = (),
     ) -> None:
         self.max_bytes = max_bytes
         self.follow_symlinks = follow_symlinks
@@ -148,8 +148,11 @@ class Linter:
         try:
             cli = command_line(select, ignore, self.registry, template)
         except ConfigError:
-            # A selector may name a rule written in YAML: load the configuration in force
-            # here (or the one given) so that its `define:` is known, then check again.
+            # A selector may name a rule written in YAML: load the configurations in force
+            # for the paths to lint and here (or the one given) so that their `define:` is
+            # known, then check again.
+            for where in {Path(path).resolve().parent if Path(path).is_file() else Path(path) for path in paths if path != "-"}:
+                load_definitions(self.registry, config, where)
             load_definitions(self.registry, config)
             cli = command_line(select, ignore, self.registry, template)
         self.resolver = Resolver(self.registry, config, cli)

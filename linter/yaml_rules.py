@@ -96,10 +96,10 @@ def build_rule(code: object, data: object, defined_in: str) -> YamlRule:
     if not isinstance(name, str) or not NAME_RE.match(name):
         raise DefinitionError("define.name", {"code": code, "name": name}, ("name",))
     if kind not in KINDS:
-        raise DefinitionError("define.kind", {"code": code, "kind": kind, "known": ", ".join(KINDS)}, ("kind",))
+        raise DefinitionError("define.kind", {"code": code, "rule_kind": kind, "known": ", ".join(KINDS)}, ("kind",))
     for key in data:
         if key in ("expression", "tolerance", "field", "matches", "forbids", "min", "max") and key not in KIND_KEYS[kind]:
-            raise DefinitionError("define.key_for_kind", {"code": code, "key": key, "kind": kind,
+            raise DefinitionError("define.key_for_kind", {"code": code, "key": key, "rule_kind": kind,
                                                           "known": ", ".join(KIND_KEYS[kind])}, (key,))
     severity = data.get("severity", "warning")
     if severity not in SEVERITIES:
