@@ -181,7 +181,7 @@ class Loader:
         for index, name in enumerate(extends):
             parent = self._resolve_extends(name, base, origin("extends", index))
             merged = merge(merged, self.load(parent, chain), self.registry)
-        defined = define_rules(self.registry, data.get("define"), origin, marks or {}, text)
+        defined = define_rules(self.registry, data.get("define"), origin, marks or {}, text, str(chain[-1]))
         own = self._settings(data, origin, base, ())
         own.defined = defined
         return merge(merged, own, self.registry)
@@ -302,10 +302,12 @@ class Loader:
         return tuple(selectors)
 
 
-def define_rules(registry: Registry, value: object, origin, marks: dict, text: str) -> frozenset[str]:
-    """Build and register the rules of a `define:` mapping (linter.yaml_rules); their codes."""
-    from linter.yaml_rules import DefinitionError, build_rule, register
+def define_rules(registry: Registry, value: object, origin, marks: dict, text: str, config_file: str) -> frozenset[str]:
+    """Build and register the rules of a `define:` mapping (linter.yaml_rules); their codes.
+    The rules this file defined when last read are dropped first."""
+    from linter.yaml_rules import DefinitionError, build_rule, forget, register
 
+    forget(registry, config_file)
     if value is None:
         return frozenset()
     if not isinstance(value, dict):
@@ -314,7 +316,7 @@ def define_rules(registry: Registry, value: object, origin, marks: dict, text: s
     for code, definition in value.items():
         where = origin("define", code)
         try:
-            rule = build_rule(code, definition, str(where))
+            rule = build_rule(code, definition, str(where), config_file)
             register(registry, rule)
         except DefinitionError as error:
             at = _value_origin(origin, marks, text, ("define", code, *error.where), error.position)

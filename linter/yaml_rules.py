@@ -67,15 +67,17 @@ class DefinitionError(Exception):
 
 @dataclass(frozen=True)
 class YamlRule(Rule):
-    """A rule defined in a configuration file; `defined_in` is that file (shown path:line)."""
+    """A rule defined in a configuration file: `defined_in` is where (shown path:line),
+    `config_file` the file's real path (its identity when the file is read again)."""
 
     defined_in: str = ""
+    config_file: str = ""
 
 
 # Building ------------------------------------------------------------------------------------
 
 
-def build_rule(code: object, data: object, defined_in: str) -> YamlRule:
+def build_rule(code: object, data: object, defined_in: str, config_file: str = "") -> YamlRule:
     if not isinstance(code, str) or not CODE_RE.match(code):
         raise DefinitionError("define.code", {"code": code})
     if code.upper().startswith(RESERVED_PREFIX):
@@ -117,6 +119,7 @@ def build_rule(code: object, data: object, defined_in: str) -> YamlRule:
         code=code, name=name, severity=severity, groups=("yaml", *groups), options=options,
         messages={"zh": {"failed": "{message}"}, "en": {"failed": "{message}"}},
         docs=docs, check=checker.run(templates), origin=f"yaml: {defined_in}", scope="form", defined_in=defined_in,
+        config_file=config_file or defined_in,
     )
 
 
@@ -442,14 +445,20 @@ def compile_regex(text: str, code: str, key: str):
         raise DefinitionError("define.regex", {"code": code, "error": str(reason)[:200]}, (key,)) from None
 
 
+def forget(registry, config_file: str) -> None:
+    """Drop the rules a configuration file defined, before it is read again (an editor's
+    language server reads a file again after each change)."""
+    for code in [code for code, rule in registry.rules.items() if getattr(rule, "config_file", None) == config_file]:
+        del registry.rules[code]
+
+
 def register(registry, rule: YamlRule) -> None:
-    """Add `rule` to the registry; a code or name taken by another rule is an error (the
-    same file loaded again replaces its own rule)."""
+    """Add `rule` to the registry; a code or name taken by another rule is an error."""
     existing = registry.rules.get(rule.code)
-    if existing is not None and getattr(existing, "defined_in", None) != rule.defined_in:
+    if existing is not None:
         raise DefinitionError("define.code_taken", {"code": rule.code, "by": existing.origin})
     for other in registry.rules.values():
-        if other.name == rule.name and other.code != rule.code:
+        if other.name == rule.name:
             raise DefinitionError("define.name_taken", {"code": rule.code, "name": rule.name, "by": f"{other.code} ({other.origin})"},
                                   ("name",))
     registry.rules[rule.code] = rule

@@ -378,3 +378,22 @@ def test_build_rule_rejects_rather_than_crashes_on_odd_values():
     for data in (None, [], {"name": 1}, {"name": "a", "kind": "formula", "message": "x", "docs": "x", "expression": 5}):
         with pytest.raises(DefinitionError):
             build_rule("MH001", data, "test")
+
+
+def test_a_configuration_read_again_after_an_edit_replaces_its_rules(tmp_path):
+    # An editor's language server reads the file again after each change, with one registry.
+    from linter.config import Loader
+
+    registry = load_registry(plugins=False)
+    path = tmp_path / ".jxlint.yaml"
+    path.write_text(rule("BS001", EXECUTED.format(tolerance=0)), encoding="utf-8")
+    Loader(registry).load(path)
+    path.write_text("# moved down a line\n" + rule("BS002", EXECUTED.format(tolerance=0)), encoding="utf-8")
+    Loader(registry).load(path)
+    assert "BS002" in registry.rules and "BS001" not in registry.rules
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / ".jxlint.yaml").write_text(rule("BS002", EXECUTED.format(tolerance=0)), encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        Loader(registry).load(other / ".jxlint.yaml")
+    assert caught.value.message_id == "define.code_taken"
