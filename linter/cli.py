@@ -508,7 +508,7 @@ def init(folder: str, force: bool, lang: str) -> None:
     """
     from pathlib import Path
 
-    from linter.config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
+    from linter.config import CONFIG_NAMES, DEFAULT_EXCLUDE, DEFAULT_INCLUDE
     from linter.init_config import CONFIG_NAME, choose, config_text, write_config
     from linter.messages import Catalog
     from linter.reading import read_document
@@ -518,8 +518,9 @@ def init(folder: str, force: bool, lang: str) -> None:
     catalog = Catalog(lang)
     root = Path(folder)
     target = root / CONFIG_NAME
-    if target.exists() and not force:
-        click.echo(catalog.render("init.exists", {"path": target}), err=True)
+    existing = [root / name for name in CONFIG_NAMES if (root / name).exists()]
+    if existing and not force:  # a jxlint.yaml too: a new .jxlint.yaml would silently take its place
+        click.echo(catalog.render("init.exists", {"path": existing[0]}), err=True)
         sys.exit(EXIT_USAGE)
     rule_filter = Filter(DEFAULT_INCLUDE, DEFAULT_EXCLUDE, root.resolve())
     forms = []

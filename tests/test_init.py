@@ -76,6 +76,13 @@ def test_an_existing_configuration_is_kept_without_force(tmp_path):
     assert [path.name for path in tmp_path.iterdir() if path.name.endswith(".tmp")] == []
 
 
+def test_a_jxlint_yaml_without_the_dot_is_kept_too(tmp_path):
+    (tmp_path / "jxlint.yaml").write_text("extends: national\n", encoding="utf-8")
+    result = init(tmp_path)
+    assert result.exit_code == 2 and "jxlint.yaml" in result.output
+    assert not (tmp_path / ".jxlint.yaml").exists()
+
+
 def test_an_empty_folder_gets_the_national_set(tmp_path):
     result = init(tmp_path)
     assert result.exit_code == 0 and extends(tmp_path) == "national"
