@@ -72,6 +72,7 @@ class YamlRule(Rule):
 
     defined_in: str = ""
     config_file: str = ""
+    summaries: tuple[tuple[str, str], ...] = ()  # (language, first line of `what`), for reports
 
 
 # Building ------------------------------------------------------------------------------------
@@ -112,6 +113,8 @@ def build_rule(code: object, data: object, defined_in: str, config_file: str = "
     checker = _checker(code, kind, data)
     templates = _messages(code, data["message"], checker.placeholders)
     docs = _docs(code, name, kind, data, templates, defined_in)
+    what = _text(data["docs"]["what"], code, ("docs", "what"))
+    summaries = tuple((lang, text.strip().splitlines()[0]) for lang, text in what.items())
     options = {}
     if kind == "formula":
         options["tolerance"] = Option("decimal", checker.tolerance, "largest accepted difference in a comparison")
@@ -119,7 +122,7 @@ def build_rule(code: object, data: object, defined_in: str, config_file: str = "
         code=code, name=name, severity=severity, groups=("yaml", *groups), options=options,
         messages={"zh": {"failed": "{message}"}, "en": {"failed": "{message}"}},
         docs=docs, check=checker.run(templates), origin=f"yaml: {defined_in}", scope="form", defined_in=defined_in,
-        config_file=config_file or defined_in,
+        config_file=config_file or defined_in, summaries=summaries,
     )
 
 
@@ -464,3 +467,5 @@ def register(registry, rule: YamlRule) -> None:
     registry.rules[rule.code] = rule
     for lang, table in rule.messages.items():
         registry.messages.setdefault(lang, {}).update({f"{rule.code}.{key}": text for key, text in table.items()})
+    for lang, text in rule.summaries:  # the one line reports show (linter.report.rule_text), in each language
+        registry.messages.setdefault(lang, {})[f"rule_summary.{rule.code}"] = text  # read raw, never formatted

@@ -397,3 +397,16 @@ def test_a_configuration_read_again_after_an_edit_replaces_its_rules(tmp_path):
     with pytest.raises(ConfigError) as caught:
         Loader(registry).load(other / ".jxlint.yaml")
     assert caught.value.message_id == "define.code_taken"
+
+
+def test_reports_describe_a_yaml_rule_in_their_language(tmp_path):
+    import json
+
+    folder = folder_with(tmp_path, doc_block("worked-example-config"), MINHANG)
+    for lang, summary in (("zh", "总分行的分值等于预算执行分值加各三级指标分值之和。"),
+                          ("en", "The total row's points equal the execution points plus the points of every indicator.")):
+        result = CliRunner().invoke(main, ["lint", str(folder), "--select", "MH001", "-q", "--format", "sarif", "--lang", lang])
+        rules = json.loads(result.stdout)["runs"][0]["tool"]["driver"]["rules"]
+        described = [rule for rule in rules if rule["id"] == "MH001"]
+        assert described and described[0]["shortDescription"]["text"] == summary
+        assert "helpUri" not in described[0]
