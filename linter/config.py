@@ -38,6 +38,7 @@ DEFAULT_EXCLUDE = (".git", ".hg", ".venv", "venv", "node_modules", "__pycache__"
 SEVERITY_ORDER = {"off": 0, "info": 1, "warning": 2, "error": 3}
 MAX_EXTENDS_DEPTH = 32
 CONFIG_SUFFIXES = (".yaml", ".yml")
+MAX_DEFINITIONS = 500  # rules written in YAML in one file (docs/yaml-rules.md)
 
 
 @dataclass(frozen=True)
@@ -315,6 +316,8 @@ def define_rules(registry: Registry, value: object, origin, marks: dict, text: s
         return frozenset()
     if not isinstance(value, dict):
         raise ConfigError("config.type", {"key": "define", "expected": "mapping"}, origin("define"))
+    if len(value) > MAX_DEFINITIONS:
+        raise ConfigError("define.too_many", {"limit": MAX_DEFINITIONS}, origin("define"))
     codes = []
     for code, definition in value.items():
         where = origin("define", code)

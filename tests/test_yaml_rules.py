@@ -410,3 +410,12 @@ def test_reports_describe_a_yaml_rule_in_their_language(tmp_path):
         described = [rule for rule in rules if rule["id"] == "MH001"]
         assert described and described[0]["shortDescription"]["text"] == summary
         assert "helpUri" not in described[0]
+
+
+def test_too_many_definitions_are_refused_before_any_is_built(tmp_path):
+    body = "".join(
+        f"  XA{index:03d}:\n    name: rule-{index}\n    kind: formula\n    expression: total.points > {index}\n"
+        "    message: x\n    docs: {what: a, why: b, failing: c, passing: d}\n"
+        for index in range(501)
+    )
+    assert "more than 500 rules" in error_message(tmp_path, "define:\n" + body)
