@@ -24,7 +24,7 @@ from linter.form_fields import (
 )
 
 MAX_LENGTH = 2000  # characters of one expression
-MAX_DEPTH = 40  # nesting of the parsed tree
+MAX_DEPTH = 100  # nesting of the parsed tree: a chain a + b + c … counts one level a term
 MAX_NUMBER_DIGITS = 30
 
 # Terminal names of the grammar, in words, for "expected …".
