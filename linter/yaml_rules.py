@@ -151,11 +151,17 @@ def _messages(code: str, data: object, allowed: set[str]) -> dict[str, str]:
                 raise DefinitionError(
                     "define.placeholder",
                     {"code": code, "placeholder": name, "hint": close[0] if close else "", "known": ", ".join(sorted(allowed))},
-                    ("message", lang) if isinstance(data, dict) else ("message",),
+                    ("message", lang) if isinstance(data, dict) else ("message",), _position(template, match.start()),
                 )
         if "{" in _PLACEHOLDER.sub("", template) or "}" in _PLACEHOLDER.sub("", template):
             raise DefinitionError("define.brace", {"code": code}, ("message", lang) if isinstance(data, dict) else ("message",))
     return texts
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of `offset` in `text`."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def render(template: str, values: dict[str, str]) -> str:
@@ -445,7 +451,11 @@ def compile_regex(text: str, code: str, key: str):
         reason = error.args[0] if error.args else str(error)
         if isinstance(reason, bytes):
             reason = reason.decode("utf-8", "replace")
-        raise DefinitionError("define.regex", {"code": code, "error": str(reason)[:200]}, (key,)) from None
+        reason = str(reason)
+        # RE2 names the offending part after a colon ("invalid escape sequence: \\1"): point at it.
+        fragment = reason.rsplit(": ", 1)[-1] if ": " in reason else ""
+        offset = text.find(fragment) if fragment else -1
+        raise DefinitionError("define.regex", {"code": code, "error": reason[:200]}, (key,), _position(text, max(offset, 0))) from None
 
 
 def forget(registry, config_file: str) -> None:

@@ -323,6 +323,14 @@ def test_bad_definitions_are_configuration_errors(tmp_path, body, expected):
     assert expected in error_message(tmp_path, rule("MH001", body))
 
 
+def test_a_bad_regex_and_a_bad_placeholder_point_at_their_column(tmp_path):
+    body = ('    name: x-y\n    kind: pattern\n    field: project\n    matches: "ab(c)\\\\1"\n'
+            '    message: {zh: "项目 {valu}", en: "y"}\n')
+    assert re.match(r".*\.jxlint\.yaml:7:20: the regular expression of rule MH001", error_message(tmp_path, rule("MH001", body)))
+    body = '    name: x-y\n    kind: pattern\n    field: project\n    matches: abc\n    message: {zh: "项目 {valu}", en: "y"}\n'
+    assert re.match(r".*\.jxlint\.yaml:8:23: the placeholder '\{valu\}' .*did you mean 'value'", error_message(tmp_path, rule("MH001", body)))
+
+
 def test_the_jx_namespace_is_reserved(tmp_path):
     body = "    name: x-y\n    kind: formula\n    expression: total.points > 1\n    message: x\n"
     assert "reserved for jxlint's own rules" in error_message(tmp_path, rule("JX999", body))
