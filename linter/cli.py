@@ -509,7 +509,7 @@ def init(folder: str, force: bool, lang: str) -> None:
     from pathlib import Path
 
     from linter.config import CONFIG_NAMES, DEFAULT_EXCLUDE, DEFAULT_INCLUDE
-    from linter.init_config import CONFIG_NAME, choose, config_text, write_config
+    from linter.init_config import CONFIG_NAME, BadMatch, choose, config_text, write_config
     from linter.messages import Catalog
     from linter.reading import read_document
     from linter.walk import Filter, discover
@@ -527,7 +527,11 @@ def init(folder: str, force: bool, lang: str) -> None:
     for path in discover([folder], lambda _: rule_filter):
         document = read_document(str(path), templates=registry.templates)
         forms += [form for form in document.forms if form.parsed and form.linted]
-    choice = choose(forms, registry.rule_sets)
+    try:
+        choice = choose(forms, registry.rule_sets)
+    except BadMatch as error:  # a plugin's rule set with a malformed `match:`
+        click.echo(f"jxlint init: {error}", err=True)
+        sys.exit(EXIT_USAGE)
     text = config_text(choice, Catalog("en"), Catalog("zh"))
     if not write_config(target, text, force):
         click.echo(catalog.render("init.exists", {"path": target}), err=True)

@@ -3,6 +3,7 @@ Merged into the core catalog by `linter.messages`."""
 
 MESSAGES = {
     "zh": {
+        "define.empty_range": "自定义规则 {code} 的 min 大于 max，任何值都不在范围内",
         "define.too_many": "define 中的规则超过 {limit} 条",
         "define.code": "自定义规则代码「{code}」无效：应为 1–4 个大写字母加 3 位数字（如 MH001）",
         "define.reserved_code": "自定义规则代码「{code}」以 {prefix} 开头；{prefix} 为 jxlint 内置规则保留，请换用自己的前缀（如 MH001）",
@@ -49,6 +50,7 @@ MESSAGES = {
         "init.reason.default": "没有更具体的规则集适用，用全国通用规则集",
     },
     "en": {
+        "define.empty_range": "min is above max in rule {code}: no value could be within",
         "define.too_many": "define holds more than {limit} rules",
         "define.code": "'{code}' is not a valid code for a rule written in YAML: 1–4 capital letters and 3 digits (MH001)",
         "define.reserved_code": "the code '{code}' starts with {prefix}, which is reserved for jxlint's own rules; use a prefix of your own (MH001)",

@@ -370,6 +370,8 @@ class _FieldCheck(_Checker):
                 raise DefinitionError("define.missing_key", {"code": code, "key": "min / max"})
             self.low = _decimal(data["min"], code, "min") if "min" in data else None
             self.high = _decimal(data["max"], code, "max") if "max" in data else None
+            if self.low is not None and self.high is not None and self.low > self.high:
+                raise DefinitionError("define.empty_range", {"code": code}, ("min",))
         self.field_text = str(data["field"]).strip()
         self.placeholders = set(_BUILTIN_PLACEHOLDERS[kind])
 

@@ -318,6 +318,9 @@ def test_a_huge_expression_is_refused(tmp_path):
     ("    name: x-y\n    kind: formula\n    expression: total.points > 1\n    message: '{total.pointz}'\n", "placeholder '{total.pointz}'"),
     ("    name: points-total\n    kind: formula\n    expression: total.points > 1\n    message: x\n", "already taken by JX201"),
     ("    name: x-y\n    kind: sometimes\n    message: x\n", "is not one of required, pattern, range, formula"),
+    ("    name: x-y\n    kind: range\n    field: total.score\n    min: 10\n    max: 9\n    message: x\n", "min is above max"),
+    ("    name: x-y\n    kind: range\n    field: total.score\n    max: .nan\n    message: x\n", "must be a finite number"),
+    ("    name: x-y\n    kind: formula\n    expression: total.score > 1\n    tolerance: -1\n    message: x\n", "must be a finite"),
 ])
 def test_bad_definitions_are_configuration_errors(tmp_path, body, expected):
     assert expected in error_message(tmp_path, rule("MH001", body))
