@@ -73,7 +73,10 @@ def main() -> None:
         print(f"re  (a+)+$ on {length + 1} characters: {seconds * 1000:.1f} ms")
     text = "a" * 100_000 + "b"
     seconds = median_time(lambda: regex.search(text), runs)
-    print(f"RE2 (a+)+$ on {len(text)} characters: {seconds * 1000:.2f} ms")
+    print(f"RE2 (a+)+$ on {len(text)} characters: {seconds * 1e6:.0f} µs")
+    unanchored = compile_regex("(a|aa)*c", "XX001", "matches")
+    seconds = median_time(lambda: unanchored.search(text), runs)
+    print(f"RE2 (a|aa)*c on {len(text)} characters: {seconds * 1000:.2f} ms")
 
 
 if __name__ == "__main__":
