@@ -151,7 +151,8 @@ def config_text(choice: Choice, catalog_en, catalog_zh) -> str:
     """The file written: the `extends` and, as comments, why."""
     lines = ["# jxlint init: the rule set that fits these forms / 与这些表相符的规则集"]
     for catalog in (catalog_zh, catalog_en):
-        reasons = "; ".join(catalog.render(message_id, {"value": value}) for message_id, value in choice.reasons)
+        joiner = "；" if catalog.lang == "zh" else "; "
+        reasons = joiner.join(catalog.render(message_id, {"value": value}) for message_id, value in choice.reasons)
         lines.append("# " + catalog.render("init.because", {"reasons": reasons}))
     lines.append(f"extends: {choice.rule_set}")
     return "\n".join(lines) + "\n"
