@@ -3,7 +3,7 @@
 
 What fits is data, not code: each rule set may declare under `match:` the templates its
 forms are read with, the place names (区, 市, 省) found in 主管部门 / 实施单位 / 预算单位 or the
-title, and the years it serves (docs/configuration.md, "jxlint init"). A rule set fits a
+title, the money unit the forms print (万元, 元), and the years it serves (docs/configuration.md, "jxlint init"). A rule set fits a
 form when everything it declares matches; among those that fit, the one that declares the
 most (places count twice) wins, and `national` when none fits. The folder gets the rule set
 most of its forms pick.
@@ -23,7 +23,7 @@ from linter.config_reader import BadConfigFile, read_text, read_yaml
 
 DEFAULT_RULE_SET = "national"
 CONFIG_NAME = ".jxlint.yaml"
-WEIGHTS = {"templates": 1, "places": 2, "years": 1}
+WEIGHTS = {"templates": 1, "places": 2, "units": 1, "years": 1}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -34,6 +34,7 @@ class Match:
     name: str
     templates: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
     year_from: int | None = None
     year_to: int | None = None
 
@@ -41,7 +42,7 @@ class Match:
     def specificity(self) -> int:
         years = self.year_from is not None or self.year_to is not None
         return (WEIGHTS["templates"] * bool(self.templates) + WEIGHTS["places"] * bool(self.places)
-                + WEIGHTS["years"] * years)
+                + WEIGHTS["units"] * bool(self.units) + WEIGHTS["years"] * years)
 
     def reasons(self, form: Form) -> list[tuple[str, str]] | None:
         """Why this rule set fits `form` (message id, value), or None when it does not."""
@@ -56,6 +57,11 @@ class Match:
             if place is None:
                 return None
             reasons.append(("init.reason.places", place))
+        if self.units:
+            unit = form_unit(form)
+            if unit not in self.units:
+                return None
+            reasons.append(("init.reason.units", unit))
         if self.year_from is not None or self.year_to is not None:
             year = form_year(form)
             if year is None or (self.year_from is not None and year < self.year_from) or (
@@ -90,12 +96,20 @@ def read_match(name: str, path: Path) -> Match | None:
     years = match.get("years", {}) or {}
     if not isinstance(years, dict) or not all(isinstance(years.get(k, 0), int) for k in ("from", "to")):
         raise BadMatch(f"{path}: match.years must be a mapping with from / to years")
-    return Match(name, texts("templates"), texts("places"), years.get("from"), years.get("to"))
+    return Match(name, texts("templates"), texts("places"), texts("units"), years.get("from"), years.get("to"))
 
 
 def place_texts(form: Form) -> list[str]:
     cells = [form.department, form.implementer, form.title, *form.fields.values()]
     return [cell.text for cell in cells if cell is not None and cell.text]
+
+
+def form_unit(form: Form) -> str | None:
+    """The money unit printed on the form (`（万元）` → 万元, `单位：元` → 元)."""
+    if form.unit is None or not form.unit.text:
+        return None
+    text = re.sub(r"[（）()\s]", "", form.unit.text)
+    return re.split(r"[:：]", text)[-1] or None
 
 
 def form_year(form: Form) -> int | None:

@@ -51,7 +51,7 @@ def test_init_says_why_in_chinese_or_english(tmp_path):
     zh = init(tmp_path).output
     assert "模板 shanghai" in zh and "「闵行」" in zh and "共读到 23 张表，其中 22 张适用 shanghai-minhang-2022" in zh
     en = init(tmp_path, "--force", "--lang", "en").output
-    assert "because: template shanghai; '闵行' in 主管部门, 实施单位 or the title" in en
+    assert "because: template shanghai; '闵行' in 主管部门, 实施单位 or the title; amounts in 万元" in en
     assert "23 forms read, 22 of them fit shanghai-minhang-2022" in en
     assert "other forms fit: shanghai (1)" in en
 
@@ -96,3 +96,11 @@ def test_every_bundled_rule_set_match_is_valid_data():
     for name, match in matches.items():
         if match is not None:
             assert isinstance(match, Match) and set(match.templates) <= templates, name
+
+
+def test_a_district_set_needs_its_unit_too(tmp_path):
+    # The 闵行 forms printed in 元 instead of 万元: not the 闵行 2022 set, the Shanghai one.
+    text = (FIXTURES / "004_c0b3f901b49db276.txt").read_text(encoding="utf-8")
+    (tmp_path / "minhang.txt").write_text(text.replace("(万元)", "(元)").replace("（万元）", "（元）"), encoding="utf-8")
+    result = init(tmp_path)
+    assert result.exit_code == 0 and extends(tmp_path) == "shanghai"
