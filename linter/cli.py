@@ -491,6 +491,8 @@ def explain(rule: str, config_path: str | None, lang: str) -> None:
         click.echo("\nOptions (defaults):")
         for name, option in found.options.items():
             click.echo(f"  {name} = {option.default!r}  ({option.kind}) {option.help}")
+    if getattr(found, "config_file", None):
+        return  # a rule written in YAML: its messages are in its docs' Definition section
     click.echo("\nMessages:")
     for message_id in found.messages.get("zh", {}):
         click.echo(f"  {message_id}: {found.messages[lang][message_id]}")

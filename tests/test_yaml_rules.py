@@ -264,6 +264,7 @@ def test_explain_and_rules_show_a_yaml_rule(tmp_path, monkeypatch):
     assert explained.exit_code == 0, explained.output
     assert "## What it checks" in explained.output and "总分行的分值等于预算执行分值加各三级指标分值之和。" in explained.output
     assert "total.points == funds.total.points + sum(indicators.points)" in explained.output
+    assert "message.en: total points {total.points}" in explained.output and "{message}" not in explained.output
     listed = runner.invoke(main, ["rules"])
     assert re.search(r"MH001\s+points-add-up\s+error", listed.output)
     selected = runner.invoke(main, ["lint", ".", "--select", "MH001", "-q"])
