@@ -144,7 +144,7 @@ class Linter:
         self.registry = registry or load_registry()
         self.catalog = Catalog(lang)
         self.catalog.add(self.registry.messages)
-        self._rules_known = len(self.registry.rules)
+        self._rules_known = set(self.registry.rules)
         try:
             cli = command_line(select, ignore, self.registry, template)
         except ConfigError:
@@ -190,9 +190,9 @@ class Linter:
 
     def lint_document(self, document: Document, config_path: Path) -> FileResult:
         effective = self.resolver.effective(config_path)
-        if len(self.registry.rules) != self._rules_known:  # rules written in YAML, added as configurations load
+        if self.registry.rules.keys() != self._rules_known:  # rules written in YAML, added as configurations load
             self.catalog.add(self.registry.messages)
-            self._rules_known = len(self.registry.rules)
+            self._rules_known = set(self.registry.rules)
         forms = [form_summary(f) for f in document.forms]
         config = escaped(effective.source) if effective.source is not None else None
         result = FileResult(document.path, document.encoding, forms, config=config)

@@ -431,3 +431,15 @@ def test_too_many_definitions_are_refused_before_any_is_built(tmp_path):
         for index in range(501)
     )
     assert "more than 500 rules" in error_message(tmp_path, "define:\n" + body)
+
+
+def test_one_linter_renders_a_rule_renamed_in_an_edited_configuration(tmp_path):
+    # The language server keeps one Linter's registry while the configuration is edited.
+    folder = folder_with(tmp_path, rule("BS001", EXECUTED.format(tolerance=0)), BAOSHAN)
+    registry = load_registry(plugins=False)
+    first = Linter(registry=registry).lint_paths([str(folder)])
+    assert [d.message for file in first for d in file.diagnostics if d.code == "BS001"] == ["执行 1500000 > 预算 150000.00"]
+    (folder / ".jxlint.yaml").write_text(rule("BS002", EXECUTED.format(tolerance=0)), encoding="utf-8")
+    linter = Linter(registry=registry)
+    second = linter.lint_paths([str(folder)])
+    assert [d.message for file in second for d in file.diagnostics if d.code == "BS002"] == ["执行 1500000 > 预算 150000.00"]
