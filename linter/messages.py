@@ -192,6 +192,16 @@ CORE = {
 }
 
 
+def _add_yaml_rule_messages() -> None:
+    from linter.yaml_rule_messages import MESSAGES
+
+    for lang, table in MESSAGES.items():
+        CORE[lang].update(table)
+
+
+_add_yaml_rule_messages()
+
+
 def terminal_words(terminals: list[str], lang: str, limit: int = 4) -> str:
     names = TERMINALS[lang]
     words = [names.get(term, term) for term in terminals[:limit]]
@@ -221,7 +231,7 @@ class Catalog:
         return template.format_map(_Arguments(args, self.lang))
 
 
-_OWN_TEXT = frozenset({"problem", "known", "expected", "inserted", "cycle", "by", "rule", "choices"})
+_OWN_TEXT = frozenset({"problem", "known", "expected", "inserted", "cycle", "by", "rule", "choices", "reasons", "others"})
 
 
 class _Arguments(dict):
