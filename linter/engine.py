@@ -15,7 +15,7 @@ from typing import IO
 
 from linter.ast import Document, Form, Span
 from linter.cells import cells_by_span
-from linter.config import Resolver, RuleInForce, command_line
+from linter.config import ConfigError, Resolver, RuleInForce, command_line, load_definitions
 from linter.messages import Catalog
 from linter.parse import parse_bytes
 from linter.plugins import Registry, load_registry
@@ -149,14 +149,25 @@ class Linter:
     def __init__(
         self, lang: str = "zh", config: Path | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
         registry: Registry | None = None, max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: bool = False,
-        template: str | None = None,
+        template: str | None = None, paths: tuple[str, ...] = (),
     ) -> None:
         self.max_bytes = max_bytes
         self.follow_symlinks = follow_symlinks
         self.registry = registry or load_registry()
         self.catalog = Catalog(lang)
         self.catalog.add(self.registry.messages)
-        self.resolver = Resolver(self.registry, config, command_line(select, ignore, self.registry, template))
+        self._rules_known = set(self.registry.rules)
+        try:
+            cli = command_line(select, ignore, self.registry, template)
+        except ConfigError:
+            # A selector may name a rule written in YAML: load the configurations in force
+            # for the paths to lint and here (or the one given) so that their `define:` is
+            # known, then check again.
+            for where in {Path(path).resolve().parent if Path(path).is_file() else Path(path) for path in paths if path != "-"}:
+                load_definitions(self.registry, config, where)
+            load_definitions(self.registry, config)
+            cli = command_line(select, ignore, self.registry, template)
+        self.resolver = Resolver(self.registry, config, cli)
         self._template_files: dict[Path, tuple[object, str]] = {}
 
     def discover(self, paths: list[str]) -> list[Path]:
@@ -191,6 +202,9 @@ class Linter:
 
     def lint_document(self, document: Document, config_path: Path) -> FileResult:
         effective = self.resolver.effective(config_path)
+        if self.registry.rules.keys() != self._rules_known:  # rules written in YAML, added as configurations load
+            self.catalog.add(self.registry.messages)
+            self._rules_known = set(self.registry.rules)
         forms = [form_summary(f) for f in document.forms]
         config = escaped(effective.source) if effective.source is not None else None
         result = FileResult(document.path, document.encoding, forms, config=config)
