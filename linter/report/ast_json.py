@@ -75,12 +75,14 @@ def fund_row_json(row: FundRow) -> dict[str, Any]:
     return out
 
 
-def indicator_json(indicator: Indicator) -> dict[str, Any]:
-    return {
+def indicator_json(indicator: Indicator, labels: dict[int, tuple[Label, Any]] | None = None) -> dict[str, Any]:
+    """One indicator row. `labels`: the JSON of the 一级/二级 labels already converted in
+    this form, by identity (a label is carried down every row under it)."""
+    out = {
         "path": indicator.path,
         "span": span_json(indicator.span),
-        "level1": label_json(indicator.level1),
-        "level2": label_json(indicator.level2),
+        "level1": _label_once(indicator.level1, labels),
+        "level2": _label_once(indicator.level2, labels),
         "name": cell_json(indicator.name),
         "target": cell_json(indicator.target),
         "actual": cell_json(indicator.actual),
@@ -89,12 +91,21 @@ def indicator_json(indicator: Indicator) -> dict[str, Any]:
         "reason": cell_json(indicator.reason),
         "placeholder": indicator.placeholder,
         "declared_empty": indicator.declared_empty,
-        **{
-            column: cell_json(getattr(indicator, column))
-            for column in Indicator.OPTIONAL_COLUMNS
-            if getattr(indicator, column) is not None
-        },
     }
+    for column in Indicator.OPTIONAL_COLUMNS:
+        cell = getattr(indicator, column)
+        if cell is not None:
+            out[column] = cell_json(cell)
+    return out
+
+
+def _label_once(label: Label | None, labels: dict[int, tuple[Label, Any]] | None) -> dict[str, Any] | None:
+    if label is None or labels is None:
+        return label_json(label)
+    entry = labels.get(id(label))
+    if entry is None or entry[0] is not label:
+        entry = labels[id(label)] = (label, label_json(label))
+    return entry[1]
 
 
 def problem_json(problem: Problem, catalog: Catalog) -> dict[str, Any]:
@@ -142,6 +153,7 @@ def form_json(form: Form, catalog: Catalog) -> dict[str, Any]:
     funds = form.funds
     goal = form.goal
     total = form.total
+    labels: dict[int, tuple[Label, Any]] = {}
     return {
         "index": form.index,
         "layout": form.layout,
@@ -167,7 +179,7 @@ def form_json(form: Form, catalog: Catalog) -> dict[str, Any]:
         "goal": None if goal is None else {
             "header": cell_json(goal.header), "expected": cell_json(goal.expected), "actual": cell_json(goal.actual),
         },
-        "indicators": [indicator_json(indicator) for indicator in form.indicators],
+        "indicators": [indicator_json(indicator, labels) for indicator in form.indicators],
         "total": None if total is None else {
             "label": cell_json(total.label), "points": cell_json(total.points), "score": cell_json(total.score),
             "in_header": total.in_header,
