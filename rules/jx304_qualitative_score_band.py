@@ -55,17 +55,41 @@ def _bands(options, scoring) -> tuple[tuple[Decimal, Decimal], ...] | None:
     when the template's make no bands."""
     if options["bands"]:
         return options["bands"]
+    printed = scoring.get("qualitative_bands") or None
+    return _once(_TEMPLATE_BANDS, printed, _converted)
+
+
+def _converted(printed) -> tuple[tuple[Decimal, Decimal], ...] | None:
     try:
-        return BANDS.convert(scoring.get("qualitative_bands") or None)
+        return BANDS.convert(printed)
     except ValueError:
         return None
 
 
 def _level(text: str, levels) -> int | None:
     """The 0-based band of a level word at the start of the cell, the longest word first."""
-    words = sorted(((word, band) for band, group in enumerate(levels) for word in group), key=lambda item: -len(item[0]))
+    words = _once(_SORTED_LEVELS, levels, _longest_first)
     cell = key(text)
     return next((band for word, band in words if word and cell.startswith(word)), None)
+
+
+def _longest_first(levels) -> list[tuple[str, int]]:
+    return sorted(((word, band) for band, group in enumerate(levels) for word in group), key=lambda item: -len(item[0]))
+
+
+# A template's bands and level words are the same objects on every form of the template:
+# converted (Decimals) and sorted once, by identity, not once a form or a row.
+_TEMPLATE_BANDS: dict[int, tuple[object, object]] = {}
+_SORTED_LEVELS: dict[int, tuple[object, object]] = {}
+
+
+def _once(cache: dict[int, tuple[object, object]], value, make):
+    entry = cache.get(id(value))
+    if entry is None or entry[0] is not value:
+        if len(cache) >= 256:
+            cache.clear()
+        entry = cache[id(value)] = (value, make(value))
+    return entry[1]
 
 
 def check(form, options):
