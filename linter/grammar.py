@@ -73,9 +73,8 @@ class _Tables:
     def __init__(self, lark: Lark) -> None:
         table = lark.parser.parser.parser.parse_table
         callbacks = lark.parser.parser.parser.callbacks
-        rules = {
-            rule: (len(rule.expansion), rule.origin.name, _compiled(callback)) for rule, callback in callbacks.items()
-        }
+        compiled = _compiled_callbacks(callbacks)
+        rules = {rule: (len(rule.expansion), rule.origin.name, compiled[rule]) for rule in callbacks}
         self.actions = {
             state: {symbol: (argument if kind is _SHIFT else rules[argument]) for symbol, (kind, argument) in row.items()}
             for state, row in table.states.items()
@@ -84,26 +83,41 @@ class _Tables:
         self.end = table.end_states["start"]
 
 
-def _compiled(callback):
-    """Lark's child filter of one rule as straight-line code: the same children (tokens
-    filtered out, `_rule` children inlined) given to the same tree builder, without the
-    loop over the filter's plan on every reduction. Any other callback is kept as it is."""
+def _compiled_callbacks(callbacks: dict) -> dict:
+    """Lark's child filters as straight-line code: the same children (tokens filtered out,
+    `_rule` children inlined) given to the same tree builder, without the loop over the
+    filter's plan on every reduction. One factory a distinct plan, all compiled at once
+    (a start-up cost of well under a millisecond). Any other callback is kept as it is."""
     from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders
 
-    if type(callback) is not ChildFilterLALR_NoPlaceholders:
-        return callback
-    lines = []
-    for position, (index, expand) in enumerate(callback.to_include):
-        if position == 0:
-            lines.append(f"out = children[{index}].children" if expand else f"out = [children[{index}]]")
+    plans: dict[tuple, str] = {}
+    source: list[str] = []
+    for callback in callbacks.values():
+        if type(callback) is not ChildFilterLALR_NoPlaceholders:
+            continue
+        plan = tuple((index, bool(expand)) for index, expand in callback.to_include)
+        if plan in plans:
+            continue
+        name = plans[plan] = f"make_{len(plans)}"
+        lines = []
+        for position, (index, expand) in enumerate(plan):
+            if position == 0:
+                lines.append(f"out = children[{index}].children" if expand else f"out = [children[{index}]]")
+            else:
+                lines.append(f"out += children[{index}].children" if expand else f"out.append(children[{index}])")
+        source.append(f"def {name}(node_builder):\n    def build(children):\n")
+        source.extend(f"        {line}\n" for line in lines or ["out = []"])
+        source.append("        return node_builder(out)\n    return build\n")
+    namespace: dict = {}
+    exec(compile("".join(source), "<lark child filters>", "exec"), namespace)
+    out = {}
+    for rule, callback in callbacks.items():
+        if type(callback) is ChildFilterLALR_NoPlaceholders:
+            plan = tuple((index, bool(expand)) for index, expand in callback.to_include)
+            out[rule] = namespace[plans[plan]](callback.node_builder)
         else:
-            lines.append(f"out += children[{index}].children" if expand else f"out.append(children[{index}])")
-    if not lines:
-        lines.append("out = []")
-    source = "def build(children):\n" + "".join(f"    {line}\n" for line in lines) + "    return node_builder(out)\n"
-    namespace = {"node_builder": callback.node_builder}
-    exec(compile(source, "<lark child filter>", "exec"), namespace)
-    return namespace["build"]
+            out[rule] = callback
+    return out
 
 
 _tables: _Tables | None = None
