@@ -95,3 +95,36 @@ def test_examples_are_of_known_rules_with_unique_readable_ids():
 
 def test_the_minimal_form_is_the_tests_base_form():
     assert minimal_form() == BASE
+
+
+@pytest.mark.parametrize("code", OWN_RULES)
+def test_every_rule_is_documented_in_chinese(code):
+    docs = REGISTRY.rules[code].docs_zh
+    for heading in ("## 检查什么", "## 为什么重要", "## 依据"):
+        assert heading in docs
+    assert ("## 选项" in docs) == bool(REGISTRY.rules[code].options)
+
+
+def test_explain_shows_the_examples_in_the_language_asked(monkeypatch):
+    from click.testing import CliRunner
+
+    from linter.cli import main
+
+    chinese = CliRunner().invoke(main, ["explain", "JX303"]).output
+    assert "未达到目标的定量指标没有按比例计分" in chinese and "## 错误示例" in chinese and "## 依据" in chinese
+    assert "第 13 行第 31 列（单元格「20」）：得分 20 与按比例计算的 25.00 不符" in chinese
+    monkeypatch.setenv("JXLINT_LANG", "en")
+    english = CliRunner().invoke(main, ["explain", "JX303"]).output
+    assert "## Failing example" in english and "line 13, column 31" in english and "## 错误示例" not in english
+
+
+def test_a_rule_without_chinese_docs_or_example_data_is_explained_in_english():
+    from dataclasses import replace
+
+    from linter.rule_docs import explain_text
+
+    plugin_like = replace(REGISTRY.rules["JX301"], code="XM001", origin="example-plugin", docs_zh="",
+                          docs="Plugin rule.\n\n## What it checks\nX.\n\n## Why it matters\nY.\n\n## Failing example\n    a\n\n## Passing example\n    b\n\n## Source\nZ.\n")
+    text = explain_text(plugin_like, "zh", REGISTRY.messages)
+    assert "此规则没有中文说明" in text and "## What it checks" in text and "## Failing example\n\n    a" in text
+    assert "rules/examples" not in text
