@@ -15,7 +15,7 @@ from linter.rule import Rule
 
 WORDS = {
     "zh": {
-        "failing": "错误示例", "passing": "正确示例", "near-miss": "近似但不报告的示例",
+        "failing": "错误示例", "passing": "正确示例", "near-miss": "近似但不报告的示例", "seed": "种子样本中的写法",
         "what": "检查什么", "why": "为什么重要", "options": "选项", "defaults": "选项及默认值",
         "minimal": "在最小表样（docs/rules.md 开头；数据在 rules/examples/minimal.yaml）上：",
         "minimal_as_is": "最小表样原样：", "rows": "整张表：",
@@ -27,7 +27,7 @@ WORDS = {
         "messages": "提示语", "english_only": "（此规则没有中文说明，以下为英文说明。）",
     },
     "en": {
-        "failing": "Failing example", "passing": "Passing example", "near-miss": "Near miss (not reported)",
+        "failing": "Failing example", "passing": "Passing example", "near-miss": "Near miss (not reported)", "seed": "As the seed forms write it",
         "what": "What it checks", "why": "Why it matters", "options": "Options", "defaults": "Options and defaults",
         "minimal": "On the minimal form (at the top of docs/rules.md; data in rules/examples/minimal.yaml):",
         "minimal_as_is": "The minimal form as it is:", "rows": "The whole form:",
@@ -119,7 +119,9 @@ def example_sections(rule: Rule, found: Examples, lang: str, catalog: Catalog, l
     near = next((case for case in found.cases if case.kind == "near-miss" and case is not passing), None)
     around = _changed_base_lines(failing)
     out: list[str] = []
-    for kind, case in (("failing", failing), ("passing", passing), ("near-miss", near)):
+    shown = [("failing", failing), ("passing", passing), ("near-miss", near)]
+    shown += [("seed", case) for case in found.cases if case.id.startswith("seed") and case not in (failing, passing, near)]
+    for kind, case in shown:
         if case is not None:
             out += [f"{level} {words[kind]}", ""] + case_lines(rule.code, case, lang, catalog, around)
     out += [words["more"].format(count=len(found.cases), code=rule.code), ""]
