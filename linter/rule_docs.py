@@ -18,7 +18,7 @@ WORDS = {
         "failing": "错误示例", "passing": "正确示例", "near-miss": "近似但不报告的示例", "seed": "种子样本中的写法",
         "what": "检查什么", "why": "为什么重要", "options": "选项", "defaults": "选项及默认值",
         "minimal": "在最小表样（docs/rules.md 开头；数据在 rules/examples/minimal.yaml）上：",
-        "minimal_as_is": "最小表样原样：", "rows": "整张表：",
+        "minimal_as_is": "最小表样原样：", "whole_minimal": "（整张最小表样，见 docs/rules.md 开头）", "rows": "整张表：",
         "replace": "第 {lines} 行改为：", "insert": "在第 {line} 行后插入：", "delete": "删去第 {lines} 行。",
         "file": "文件 `{name}`，内容不是文本（开头为 `{start}`）。",
         "with_options": "规则选项：`{options}`", "reports": "报告：", "silent": "不报告。",
@@ -30,7 +30,7 @@ WORDS = {
         "failing": "Failing example", "passing": "Passing example", "near-miss": "Near miss (not reported)", "seed": "As the seed forms write it",
         "what": "What it checks", "why": "Why it matters", "options": "Options", "defaults": "Options and defaults",
         "minimal": "On the minimal form (at the top of docs/rules.md; data in rules/examples/minimal.yaml):",
-        "minimal_as_is": "The minimal form as it is:", "rows": "The whole form:",
+        "minimal_as_is": "The minimal form as it is:", "whole_minimal": "(the whole minimal form, at the top of docs/rules.md)", "rows": "The whole form:",
         "replace": "row {lines} becomes:", "insert": "after row {line}, insert:", "delete": "rows {lines} deleted.",
         "file": "the file `{name}`, not text (it starts `{start}`).",
         "with_options": "Rule options: `{options}`", "reports": "Reported:", "silent": "Nothing reported.",
@@ -77,7 +77,7 @@ def case_lines(code: str, case: Case, lang: str, catalog: Catalog, around: tuple
 
         rows = minimal_rows()
         out += [words["minimal_as_is"], ""]
-        out += [f"    {line:>2} {row_text(rows[line - 1])}" for line in around if 0 < line <= len(rows)] or ["    …"]
+        out += [f"    {line:>2} {row_text(rows[line - 1])}" for line in around if 0 < line <= len(rows)] or [words["whole_minimal"]]
         out.append("")
     else:
         out += [words["minimal"], ""]
