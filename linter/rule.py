@@ -175,6 +175,8 @@ class Rule:
         missing = [heading for heading in required if heading not in self.docs]
         if missing:
             problems.append("docs lack " + ", ".join(missing))
+        if has_examples(self.code) and any(heading in self.docs for heading in EXAMPLE_HEADINGS):
+            problems.append(f"docs repeat examples that are data: rules/examples/{self.code}.yaml")
         missing_zh = [heading for heading in DOC_HEADINGS_ZH if self.docs_zh and heading not in self.docs_zh]
         if missing_zh:
             problems.append("DOCS_ZH lacks " + ", ".join(missing_zh))
