@@ -8,7 +8,8 @@
         writes rules/examples/CODE.yaml from a test module in the earlier format:
         CASES = {code: (failing text, [(code, line, column)], passing text)},
         CONFIGURED_CASES = {code: (config, failing, findings, passing)},
-        NEAR_MISSES = {code: row} (a row of the minimal form changed); only codes
+        NEAR_MISSES = {code: row (a row of the minimal form changed) or
+        ((old, new), ...) (replacements in the minimal form)}; only codes
         named, or all without an example file; never overwrites a file with cases
         (a new rule without docstring examples loads once its file exists: start
         it as `cases: []`)
@@ -143,8 +144,14 @@ def from_cases(path: str, codes: list[str]) -> None:
             options = yaml.safe_load(config)["rules"][code]
             out += case_yaml(code, "failing", failing, options) + case_yaml(code, "passing", passing, options)
         if code in near:
-            original = "\t".join(total_row if near[code].startswith("\t年度资金总额") else first_row)
-            out += case_yaml(code, "near-miss", minimal_form().replace(original, near[code], 1), kind="near-miss")
+            if isinstance(near[code], tuple):  # (old, new) replacements of the minimal form
+                text = minimal_form()
+                for old, new in near[code]:
+                    text = text.replace(old, new, 1)
+            else:  # a row of the minimal form changed
+                original = "\t".join(total_row if near[code].startswith("\t年度资金总额") else first_row)
+                text = minimal_form().replace(original, near[code], 1)
+            out += case_yaml(code, "near-miss", text, kind="near-miss")
         target.write_text("\n".join(out) + "\n", encoding="utf-8")
         print(f"wrote {target}: check each expect, add a note to the near miss, a case for every option")
 
