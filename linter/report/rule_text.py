@@ -29,8 +29,8 @@ def summary(rule: Rule, catalog: Catalog) -> str:
 
 def what_it_checks(rule: Rule, lang: str = "en") -> str:
     """The docs' "What it checks" (检查什么) section, as one paragraph."""
-    docs = rule.docs_in(lang)
-    heading = "## 检查什么" if docs is rule.docs_zh else "## What it checks"
+    chinese = lang == "zh" and bool(rule.docs_zh.strip())
+    docs, heading = (rule.docs_zh, "## 检查什么") if chinese else (rule.docs, "## What it checks")
     text = docs.split(heading, 1)[-1].split("\n## ", 1)[0]
     return " ".join(text.split()) or rule.summary_in(lang)
 
