@@ -53,10 +53,12 @@ OPTION_KINDS = {
     "zh": {
         "decimal": "数字", "int": "整数", "bool": " true 或 false", "str": "文字", "choice": "以下之一：{choices}",
         "str-list": "文字列表", "bands": "等级到总分下限的映射（如 优: 90）",
+        "percent-bands": "分值百分比档次列表，由高到低（如 [100-80, 80-60, 60-0]）",
     },
     "en": {
         "decimal": "a number", "int": "a whole number", "bool": "true or false", "str": "a text",
         "choice": "one of {choices}", "str-list": "a list of texts", "bands": "a mapping of grade to lower bound (优: 90)",
+        "percent-bands": "a list of percent bands, highest first ([100-80, 80-60, 60-0])",
     },
 }
 

@@ -38,7 +38,7 @@ class OutOfRange(ValueError):
 @dataclass(frozen=True)
 class Option:
     """A rule option: its type, default and help. `kind` is one of
-    `decimal`, `int`, `bool`, `str`, `choice`, `str-list`, `bands`."""
+    `decimal`, `int`, `bool`, `str`, `choice`, `str-list`, `bands`, `percent-bands`."""
 
     kind: str
     default: object
@@ -81,6 +81,23 @@ class Option:
             if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
                 raise ValueError("a list of texts")
             return tuple(value)
+        if self.kind == "percent-bands":
+            # `[100-80, 80-60, 60-0]` (or `[[100, 80], …]`): (upper, lower) percent, top band first.
+            if not isinstance(value, list) or not value:
+                raise ValueError("bands")
+            bands = []
+            for band in value:
+                pair = band.split("-") if isinstance(band, str) else band
+                if not isinstance(pair, list) or len(pair) != 2:
+                    raise ValueError("bands")
+                try:
+                    upper, lower = (Option("decimal", None, "").convert(part.strip() if isinstance(part, str) else part) for part in pair)
+                except ValueError:
+                    raise ValueError("bands") from None
+                if upper is None or lower is None or not lower <= upper <= 100:
+                    raise ValueError("bands")
+                bands.append((upper, lower))
+            return tuple(bands)
         if self.kind == "bands":
             if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
                 raise ValueError("a mapping of grade to lower bound")

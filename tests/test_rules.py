@@ -11,9 +11,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.forms import BASE, REGISTRY, codes, form, lint
+from tests.families import FAMILIES, render
+from tests.forms import BASE, REGISTRY, codes, form, lint, where
 
 TOTAL_ROW = "\t年度资金总额\t100.00\t100.00\t90.00\t10\t90.00%\t9.00"
+FIRST_ROW = "\t产出指标\t数量指标\t系统维护次数\t≥12次\t12次\t30\t30\t"
+QUALITY_ROW = "\t\t质量指标\t系统正常运行率\t≥95%\t99%\t20\t20\t"
+EFFECT_ROW = "\t效益指标\t社会效益指标\t服务保障效果\t有效\t有效\t30\t30\t"
+PARTLY_MET = "\t部分达成指标并具有一定效果\t30\t"
+# Every actual a copy of its target, every row at full marks (JX602).
+COPIED = ((QUALITY_ROW, QUALITY_ROW.replace("\t99%\t", "\t95%\t")), ("\t≥85%\t90%\t", "\t≥85%\t85%\t"))
+COST_ROW = "\t\t成本指标\t运维成本\t≤100万元\t90万元\t20\t20\t"
 EXECUTION_SCORED_0 = form((TOTAL_ROW, TOTAL_ROW.replace("\t9.00", "\t0")))
 
 
@@ -78,3 +86,119 @@ def test_generated_rule_docs_are_up_to_date():
 
     committed = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == rules_markdown(), "run: python -m linter.docs > docs/rules.md"
+
+
+def test_qualitative_band_edges_and_levels():
+    def scored(level: str, score: str) -> list[tuple[str, int, int]]:
+        row = EFFECT_ROW.replace("\t有效\t30\t30\t", f"\t{level}\t30\t{score}\t说明")
+        return where(lint(form((EFFECT_ROW, row)), select="JX304"))
+
+    assert scored("部分达成指标并具有一定效果", "24") == [("JX304", 15, 41)]  # 80 %: the upper bound, excluded
+    assert scored("部分达成指标并具有一定效果", "18") == []  # 60 %: the lower bound, included
+    assert scored("达成指标", "30") == [] and scored("达成指标", "24") == []  # the top band includes 100 % and 80 %
+    assert scored("达成年度指标", "23.9") == [("JX304", 15, 34)]
+    assert scored("未达成指标且效果较差", "15") == []  # 嘉定's 5 of 10: 50 %, inside 60–0 %
+    assert scored("未达成指标且效果较差", "18") == [("JX304", 15, 38)]
+    assert scored("基本达成", "10") == []  # not a level word of the template: no band to check
+
+
+def test_qualitative_bands_option(tmp_path):
+    row = EFFECT_ROW.replace("\t有效\t30\t30\t", PARTLY_MET + "15\t说明")  # 50 %
+    text = form((EFFECT_ROW, row))
+    assert codes(lint(text, select="JX304")) == ["JX304"]  # national: 80–60 %
+    config = "rules:\n  JX304: {bands: [100-80, 80-50, 50-0]}\n"  # 湖北's printed bands
+    assert codes(lint(text, select="JX304", config=config, tmp=tmp_path)) == []
+    pairs = "rules:\n  JX304: {bands: [[100, 80], [80, 50], [50, 0]]}\n"  # the template data's own form
+    assert codes(lint(text, select="JX304", config=pairs, tmp=tmp_path)) == []
+
+
+@pytest.mark.parametrize("bands", ["[100-80, 80-50, 50-0x]", "[100-80, 80-50, 120-0]", "[100-80, 80]", "[]", "100-80"])
+def test_qualitative_bands_option_that_makes_no_bands_is_a_config_error(bands):
+    import yaml
+
+    from rules.jx304_qualitative_score_band import OPTIONS
+
+    with pytest.raises(ValueError):
+        OPTIONS["bands"].convert(yaml.safe_load(bands))
+    assert OPTIONS["bands"].convert(yaml.safe_load("[100-80, 80-60, 60-0]")) == ((100, 80), (80, 60), (60, 0))
+
+
+def test_hubei_bands_are_template_data():
+    from linter.templates import builtin_templates
+
+    templates = builtin_templates()
+    assert templates.get("hubei").parameters()["scoring"]["qualitative_bands"] == [[100, 80], [80, 50], [50, 0]]
+    assert templates.get("hubei").parameters()["scoring"]["qualitative_levels"][1] == ["部分达成"]
+
+
+def test_uniform_full_marks_minimum_option(tmp_path):
+    assert codes(lint(form(*COPIED), select="JX602")) == ["JX602"]
+    config = "rules:\n  JX602: {minimum: 5}\n"  # BASE has four rows
+    assert codes(lint(form(*COPIED), select="JX602", config=config, tmp=tmp_path)) == []
+
+
+def test_cost_indicator_actual_against_the_amount_spent(tmp_path):
+    def found(row: str, config: str | None = None) -> list[str]:
+        return [d.message for d in lint(form((QUALITY_ROW, row)), select="JX603", config=config, tmp=tmp_path if config else None)]
+
+    assert found(COST_ROW.replace("\t90万元\t", "\t95万元\t")) == ["成本指标实际完成值 95万元 超过全年执行数 90.00万元"]
+    assert found(COST_ROW.replace("\t90万元\t", "\t85万元\t")) == ["成本指标的年度指标值等于预算数，其实际完成值 85万元 却与全年执行数 90.00万元 不符"]
+    assert found(COST_ROW.replace("≤100万元\t90万元", "≤50万元\t45万元")) == []  # a part of the budget: not the whole
+    assert found(COST_ROW.replace("≤100万元\t90万元", "=17500元/人\t0元/人")) == []  # a unit cost, not an amount
+    assert found(COST_ROW.replace("≤100万元\t90万元", "10.13\t0")) == []  # no unit: not known to be money
+    assert found(COST_ROW.replace("\t90万元\t", "\t89.995万元\t")) == []  # within the printed decimals
+    assert found(COST_ROW.replace("\t90万元\t", "\t89.9万元\t")) != []
+    assert found(COST_ROW.replace("\t90万元\t", "\t89.9万元\t"), "rules:\n  JX603: {tolerance: 1000}\n") == []  # 1000 元
+
+
+def test_execution_rescored_words_option_and_unscored_funds(tmp_path):
+    row = QUALITY_ROW.replace("系统正常运行率", "资金到位率")
+    assert codes(lint(form((QUALITY_ROW, row)), select="JX604")) == []
+    config = "rules:\n  JX604: {words: [资金到位率]}\n"
+    assert where(lint(form((QUALITY_ROW, row)), select="JX604", config=config, tmp=tmp_path)) == [("JX604", 14, 8)]
+    rescored = QUALITY_ROW.replace("系统正常运行率", "预算执行率")
+    unscored = (TOTAL_ROW, "\t年度资金总额\t100.00\t100.00\t90.00\t—\t90.00%\t—")  # the funds block scores nothing
+    assert codes(lint(form((QUALITY_ROW, rescored), unscored), select="JX604")) == []
+
+
+def test_blank_cells_of_the_funds_and_total_rows():
+    assert where(lint(form((FIRST_ROW, FIRST_ROW.replace("\t12次\t", "\t\t"))), select="JX011")) == [("JX011", 13, 24)]
+    assert where(lint(form((TOTAL_ROW, TOTAL_ROW.replace("\t9.00", "\t"))), select="JX011")) == [("JX011", 6, 39)]
+    assert where(lint(form(("\t100\t99.00", "\t100\t")), select="JX011")) == [("JX011", 17, 13)]  # the empty cell
+    assert where(lint(form(("\t100\t99.00", "\t100")), select="JX011")) == [("JX011", 17, 12)]  # the line's end
+    placeholder = form(("总分", "\t\t\t指标 2：\t\t\t\t\t\n总分"))
+    assert codes(lint(placeholder, select="JX011")) == []  # an unused template row is JX006's
+
+
+def test_blank_cells_are_recorded_in_the_ast_apart_from_absent_columns():
+    from linter.parse import parse_text
+
+    row = FIRST_ROW.replace("\t30\t30\t", "\t30\t\t")
+    [indicator, *_] = parse_text(form((FIRST_ROW, row)), "form.txt").forms[0].indicators
+    assert (indicator.score.raw, tuple(indicator.score.span), indicator.score.value) == ("", (13, 31, 13, 31), None)
+    assert not indicator.points.uncertain and indicator.reason is None  # the rest read by column, for sure
+    hubei = parse_text(render(FAMILIES["hubei"], "tsv"), "form.txt").forms[0]
+    assert all(indicator.points is None for indicator in hubei.indicators)  # no 分值 column: absent, not empty
+
+
+def test_blank_cells_in_text_without_columns_are_not_reported_as_certain():
+    import re
+
+    text = form((FIRST_ROW, FIRST_ROW.replace("\t30\t30\t", "\t30\t\t")), ("\t100\t99.00", "\t100\t"))
+    spaced = re.sub("\t+", "   ", text)  # the `spaces` layout: an empty cell leaves no trace
+    [finding] = lint(spaced, select="JX011")
+    assert (finding.severity, finding.span.line) == ("warning", 17)  # the total row only, as a warning
+    assert "无表格列" in finding.message
+    piped = "\n".join("| " + " | ".join(line.split("\t")) + " |" if line else line for line in text.split("\n"))
+    assert where(lint(piped, select="JX011")) == [("JX011", 13, 46), ("JX011", 17, 28)]  # markdown keeps its columns
+
+
+def test_a_shifted_row_is_read_by_content_not_by_column():
+    from linter.parse import parse_text
+
+    # 闵行 (seed 004) shifts a row one column right: 指标 under 年度指标值, 100% under 分值.
+    shifted = "\t满意度指标\t服务对象满意度指标\t\t指标 1: 使用人员满意度\t≥85%\t90%\t10\t10"
+    text = form(("\t满意度指标\t服务对象满意度指标\t使用人员满意度\t≥85%\t90%\t10\t10\t", shifted))
+    indicator = parse_text(text, "form.txt").forms[0].indicators[-1]
+    assert (indicator.name.raw, indicator.points.raw, indicator.score.raw) == ("指标 1: 使用人员满意度", "10", "10")
+    assert codes(lint(text, select="JX011")) == []
