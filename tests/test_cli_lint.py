@@ -125,8 +125,13 @@ def test_rules_explain_and_config_commands(tmp_path):
     assert len(listed) == len(REGISTRY.rules) and all(row["enabled"] for row in listed)
     explained = run("explain", "JX105")
     assert explained.exit_code == 0
-    for heading in ("## What it checks", "## Why it matters", "## Failing example", "## Passing example", "## Source"):
+    for heading in ("## 检查什么", "## 为什么重要", "## 错误示例", "## 正确示例", "## 依据"):
         assert heading in explained.output
+    assert "预算执行得分 0 ≠ min(执行率 90.00%, 100%) × 分值 10 = 9.00" in explained.output  # the example's finding
+    english = run("explain", "JX105", "--lang", "en")
+    for heading in ("## What it checks", "## Why it matters", "## Failing example", "## Passing example", "## Source"):
+        assert heading in english.output
+    assert "budget-execution score 0 ≠ min(rate 90.00%, 100%) × points 10 = 9.00" in english.output
     assert run("explain", "execution-score-mismatch").output == explained.output
     assert run("explain", "JX999").exit_code == 2
     (tmp_path / ".jxlint.yaml").write_text("extends: shanghai-minhang-2022\nrules:\n  JX106: {points: 12}\n", encoding="utf-8")

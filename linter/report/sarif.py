@@ -41,7 +41,7 @@ def rule_json(rule: Rule, catalog: Catalog) -> dict[str, object]:
         "name": rule.name,
         "shortDescription": {"text": summary(rule, catalog)},
         "fullDescription": {"text": description(rule, catalog)},
-        "help": {"text": rule.docs.strip() or rule.summary},
+        "help": {"text": rule.docs_in(catalog.lang).strip() or rule.summary},
         "defaultConfiguration": {"level": _LEVELS[rule.severity]},
         "properties": {"tags": list(rule.groups)},
     }
