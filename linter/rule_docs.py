@@ -189,6 +189,8 @@ def explain_text(rule: Rule, lang: str, messages: dict[str, dict[str, str]]) -> 
     out += rule_docs(rule, lang, messages)
     if rule.options:
         out += [f"{words['defaults']}:" if lang == "en" else f"{words['defaults']}：", *option_lines(rule, lang), ""]
+    if all(text == "{message}" for text in rule.messages.get(lang, {}).values()):
+        return "\n".join(out)  # a rule written in YAML: its messages are in its Definition section
     out.append(f"{words['messages']}:" if lang == "en" else f"{words['messages']}：")
     for message_id in rule.messages.get("zh", {}):
         out.append(f"- {message_id}: {rule.messages.get(lang, rule.messages['zh']).get(message_id, '')}")
