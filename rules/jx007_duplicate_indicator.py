@@ -28,8 +28,10 @@ NAME = "duplicate-indicator"
 SEVERITY = "warning"
 GROUPS = ("structure",)
 MESSAGES = {
-    "zh": {"duplicate": "指标「{name}」（{target}）重复，与第 {line} 行相同"},
-    "en": {"duplicate": "indicator '{name}' ({target}) is a duplicate of line {line}"},
+    "zh": {"duplicate": "指标「{name}」（{target}）重复，与第 {line} 行相同",
+           "duplicate_located": "指标「{name}」（{target}）重复，与 {where} 相同"},
+    "en": {"duplicate": "indicator '{name}' ({target}) is a duplicate of line {line}",
+           "duplicate_located": "indicator '{name}' ({target}) is a duplicate of {where}"},
 }
 
 
@@ -43,6 +45,6 @@ def check(form, options):
         if identity in seen:
             first = seen[identity]
             args = {"name": indicator.name.text, "target": target or "—", "line": first.span.line}
-            yield Finding(indicator.name, "duplicate", args, indicator.path)
+            yield Finding(indicator.name, "duplicate", args, indicator.path, related=(first.name,))
         else:
             seen[identity] = indicator

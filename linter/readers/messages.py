@@ -1,0 +1,38 @@
+"""Messages of the document readers (findings of JX000 unreadable-file), merged into the core catalog."""
+
+DOCUMENT_MESSAGES = {
+    "zh": {
+        "document.damaged": "{kind} 文件已损坏或不完整，无法读取（{error}）；请用 Excel、WPS 或 Word 打开后重新保存",
+        "document.not_office": "不是有效的 {kind} 文件：缺少 {entry}；请用 Excel、WPS 或 Word 打开后重新保存",
+        "document.too_many_entries": "{kind} 文件内含 {count} 个部件，超过上限 {limit}，未读取（疑似压缩炸弹；JXLINT_MAX_ENTRIES 可调整上限）",
+        "document.too_large_unpacked": "{kind} 文件解压后共 {size}，超过上限 {limit}，未读取（疑似压缩炸弹；JXLINT_MAX_UNPACKED 可调整上限）",
+        "document.zip_bomb": "{kind} 文件的部件 {entry} 压缩比 {ratio}:1，超过上限 {limit}:1，未读取（疑似压缩炸弹；JXLINT_MAX_RATIO 可调整上限）",
+        "document.xml_dtd": "{kind} 文件的部件 {entry} 含 XML 文档类型声明（DTD/实体），Office 文件不会有，未读取（可能是 XML 实体炸弹）",
+        "document.missing_package": "读取 {kind} 文件需要安装 {package}：pip install 'jxlint[documents]'",
+        "document.binary_word": "这是旧版二进制 Word 文件（.doc），无法直接读取；请在 Word 或 WPS 中另存为 .docx 或 PDF 后再检查",
+        "document.encrypted": "PDF 已加密，需要密码才能读取；请去除密码后再检查",
+        "document.scanned": "PDF 共 {pages} 页，没有文字层（扫描件或图片）；请先做文字识别（OCR），或改用原始的 Excel/Word 文件",
+        "document.pages_limit": "PDF 共 {pages} 页，只读取了前 {read} 页（JXLINT_MAX_PAGES 可调整上限）",
+        "document.cells_limit": "单元格超过 {limit} 个，其余未读取（JXLINT_MAX_CELLS 可调整上限）",
+        "document.wrong_extension": "文件扩展名为 {extension}，内容却是 {kind} 文件；已按 {kind} 读取，请更正扩展名",
+        "document.text_named_document": "文件扩展名为 {extension}，内容却是文本；已按文本读取，请更正扩展名",
+        "document.unrecognised": "文件扩展名为 {extension}，内容不是 jxlint 能读的文档（{content}）；文件可能已损坏或不完整",
+    },
+    "en": {
+        "document.damaged": "the {kind} file is damaged or incomplete and cannot be read ({error}); open it in Excel, WPS or Word and save it again",
+        "document.not_office": "not a valid {kind} file: {entry} is missing; open it in Excel, WPS or Word and save it again",
+        "document.too_many_entries": "the {kind} file holds {count} parts, over the limit of {limit}; not read (a zip bomb? JXLINT_MAX_ENTRIES sets the limit)",
+        "document.too_large_unpacked": "the {kind} file unpacks to {size}, over the limit of {limit}; not read (a zip bomb? JXLINT_MAX_UNPACKED sets the limit)",
+        "document.zip_bomb": "part {entry} of the {kind} file is compressed {ratio}:1, over the limit of {limit}:1; not read (a zip bomb? JXLINT_MAX_RATIO sets the limit)",
+        "document.xml_dtd": "part {entry} of the {kind} file has an XML document type declaration (DTD, entities), which Office files never have; not read (an XML entity bomb?)",
+        "document.missing_package": "reading {kind} files needs {package}: pip install 'jxlint[documents]'",
+        "document.binary_word": "an old binary Word file (.doc) cannot be read; save it as .docx or PDF in Word or WPS and lint that",
+        "document.encrypted": "the PDF is encrypted and needs a password; remove the password and lint it again",
+        "document.scanned": "the PDF's {pages} pages have no text layer (a scan or images); run OCR first, or lint the original Excel or Word file",
+        "document.pages_limit": "the PDF has {pages} pages; only the first {read} were read (JXLINT_MAX_PAGES sets the limit)",
+        "document.cells_limit": "more than {limit} cells; the rest were not read (JXLINT_MAX_CELLS sets the limit)",
+        "document.wrong_extension": "the file is named {extension} but holds a {kind} file; read as {kind}: correct its extension",
+        "document.text_named_document": "the file is named {extension} but holds text; read as text: correct its extension",
+        "document.unrecognised": "the file is named {extension} but is no document jxlint reads ({content}); it may be damaged or incomplete",
+    },
+}

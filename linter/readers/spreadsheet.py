@@ -1,0 +1,154 @@
+"""Workbooks: .xlsx/.xlsm with openpyxl, legacy .xls with python-calamine.
+
+Every sheet is read, in order, a block of rows each; one form a sheet or several
+on one sheet both work, since forms are cut at their titles afterwards. A value
+reads as Excel displays it: the number format applied (linter.readers.numfmt),
+text as typed. A formula reads as its cached value (the value Excel last
+computed and saved). A merged cell's value stands in its top-left cell and the
+cells it covers read empty, as in a tab-separated export, so the parser carries
+the 一级/二级 label over the rows it spans; every covered cell locates to the
+merged range (`表1!B14:B17`).
+"""
+
+from __future__ import annotations
+
+from linter.location import Location, column_letters
+from linter.readers import DocCell, Extracted, Limits, Reader, ReaderError
+from linter.readers.safety import open_zip
+
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _reference(row: int, column: int) -> str:
+    return f"{column_letters(column)}{row}"
+
+
+class XlsxReader(Reader):
+    name = "xlsx"
+    extensions = (".xlsx", ".xlsm")
+
+    def claims(self, name: str, head: bytes) -> bool:
+        from linter.readers import extension
+
+        return head.startswith(_ZIP) and extension(name) in self.extensions
+
+    def read(self, data: bytes, name: str, limits: Limits) -> Extracted:
+        archive = open_zip(data, "xlsx", limits, ("xl/workbook.xml",))
+        archive.close()
+        import io
+        import warnings
+
+        import openpyxl
+
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # openpyxl warns about extensions it does not read
+                workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
+        except Exception as error:  # a damaged part: openpyxl raises many kinds
+            raise ReaderError("document.damaged", kind="xlsx", error=f"{type(error).__name__}: {error}"[:120]) from None
+        extracted = Extracted(kind="xlsx")
+        cells = 0
+        try:
+            for sheet in workbook.worksheets:
+                block, count = _sheet_rows(sheet, limits.max_cells - cells)
+                cells += count
+                if block:
+                    extracted.blocks.append(block)
+                if cells >= limits.max_cells:
+                    extracted.notes.append(("document.cells_limit", {"limit": limits.max_cells}))
+                    break
+        finally:
+            workbook.close()
+        return extracted
+
+
+def _sheet_rows(sheet, budget: int) -> tuple[list[list[DocCell | None]], int]:
+    from linter.readers.numfmt import display
+
+    title = sheet.title
+    covered: dict[tuple[int, int], Location] = {}
+    for merged in sheet.merged_cells.ranges:
+        location = Location("sheet", sheet=title, cell=merged.coord)
+        for row in range(merged.min_row, merged.max_row + 1):
+            for column in range(merged.min_col, merged.max_col + 1):
+                covered[(row, column)] = location
+    rows: list[list[DocCell | None]] = []
+    count = 0
+    max_row, max_column = sheet.max_row or 0, sheet.max_column or 0
+    for row_index, row in enumerate(sheet.iter_rows(min_row=1, max_row=max_row, max_col=max_column), start=1):
+        out: list[DocCell | None] = []
+        for column_index, cell in enumerate(row, start=1):
+            count += 1
+            merged = covered.get((row_index, column_index))
+            value = cell.value
+            if merged is not None and value is None:
+                out.append(DocCell("", merged))
+                continue
+            text = display(value, cell.number_format) if value is not None else ""
+            out.append(DocCell(text, merged or Location("sheet", sheet=title, cell=_reference(row_index, column_index))))
+        rows.append(out)
+        if count >= budget:
+            break
+    while rows and not any(cell is not None and cell.text for cell in rows[-1]):
+        rows.pop()
+    return rows, count
+
+
+class XlsReader(Reader):
+    """Legacy .xls (BIFF): values as stored (calamine gives no number formats: a number
+    shows in Excel's General form), merged cells as in .xlsx."""
+
+    name = "xls"
+    extensions = (".xls",)
+
+    def claims(self, name: str, head: bytes) -> bool:
+        from linter.readers import extension
+
+        return head.startswith(_OLE) and extension(name) in self.extensions
+
+    def read(self, data: bytes, name: str, limits: Limits) -> Extracted:
+        try:
+            import python_calamine
+        except ImportError:
+            raise ReaderError("document.missing_package", kind="xls", package="python-calamine") from None
+        from linter.readers.numfmt import display
+
+        try:
+            workbook = python_calamine.CalamineWorkbook.from_filelike(__import__("io").BytesIO(data))
+        except Exception as error:
+            raise ReaderError("document.damaged", kind="xls", error=f"{type(error).__name__}: {error}"[:120]) from None
+        extracted = Extracted(kind="xls")
+        cells = 0
+        for sheet_name in workbook.sheet_names:
+            try:
+                sheet = workbook.get_sheet_by_name(sheet_name)
+                values = sheet.to_python(skip_empty_area=False)
+                merges = getattr(sheet, "merged_cell_ranges", None) or []
+            except Exception as error:
+                raise ReaderError("document.damaged", kind="xls", error=f"{type(error).__name__}: {error}"[:120]) from None
+            covered: dict[tuple[int, int], Location] = {}
+            for (top, left), (bottom, right) in merges:
+                ref = f"{_reference(top + 1, left + 1)}:{_reference(bottom + 1, right + 1)}"
+                for row in range(top, bottom + 1):
+                    for column in range(left, right + 1):
+                        covered[(row, column)] = Location("sheet", sheet=sheet_name, cell=ref)
+            block: list[list[DocCell | None]] = []
+            for row_index, row in enumerate(values):
+                out: list[DocCell | None] = []
+                for column_index, value in enumerate(row):
+                    cells += 1
+                    text = "" if value in (None, "") else display(value, None)
+                    location = covered.get((row_index, column_index)) or Location(
+                        "sheet", sheet=sheet_name, cell=_reference(row_index + 1, column_index + 1)
+                    )
+                    out.append(DocCell(text, location))
+                block.append(out)
+                if cells >= limits.max_cells:
+                    break
+            if block:
+                extracted.blocks.append(block)
+            if cells >= limits.max_cells:
+                extracted.notes.append(("document.cells_limit", {"limit": limits.max_cells}))
+                break
+        return extracted
