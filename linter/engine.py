@@ -49,6 +49,11 @@ class Diagnostic:
     related_locations: tuple[dict[str, object], ...] = ()
 
     @property
+    def where(self) -> str:
+        """`表1!D12` in a document, `248:35` (line:column) in text."""
+        return str(self.location["text"]) if self.location else f"{self.span.line}:{self.span.column}"
+
+    @property
     def form(self) -> dict[str, object] | None:
         if self.form_index is None:
             return None

@@ -35,7 +35,7 @@ def test_lint_seed_folder_prints_chinese_findings_with_carets():
 def test_lint_json_report_matches_the_schema():
     result = run("lint", str(FIXTURES), "--format", "json")
     report = json.loads(result.output)
-    assert report["version"] == 1
+    assert report["version"] == 2
     assert [file["path"].rsplit("/", 1)[1] for file in report["files"]] == sorted(path.name for path in SEEDS.values())
     assert report["files"][0]["encoding"] == "utf-8" and len(report["files"][0]["forms"]) == 5
     assert report["files"][0]["forms"][0] == {"index": 1, "project": "其他专项工作经费", "line": 2, "layout": "pdf", "parsed": True,
