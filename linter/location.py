@@ -109,6 +109,8 @@ def locate_span(source_map: SourceMap, span: Span, lang: str) -> dict[str, objec
 def locate(diagnostics, source_map: SourceMap, lang: str) -> None:
     """Set each diagnostic's `location` (and its related cells') from the map."""
     for diagnostic in diagnostics:
+        if diagnostic.form_index is None:
+            continue  # about the file as a whole (a note on pages not read): no cell
         diagnostic.location = locate_span(source_map, diagnostic.span, lang)
         if diagnostic.related:
             diagnostic.related_locations = tuple(

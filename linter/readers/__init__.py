@@ -8,7 +8,7 @@ sheets, and parsed by the one text parser; so a form gives the same findings in
 a workbook as in its text, and each finding is translated back to its cell.
 
 Built-in readers (linter.readers.builtin): `xlsx` (.xlsx/.xlsm, openpyxl), `xls`
-(legacy .xls, python-calamine), `docx` (python-docx), `pdf` (pdfplumber), and
+(legacy .xls, xlrd), `docx` (python-docx), `pdf` (pdfplumber), and
 `doc`, which only says that an old binary Word file must be converted. Plugins add
 readers with the `jxlint_readers` hook. Their packages are imported only when a
 file of theirs is read: linting text never imports them.

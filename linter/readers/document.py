@@ -38,7 +38,7 @@ def read_document_file(
         return document
     except Exception as error:  # a reader must never stop the run: a plugin's, or a library's surprise
         document = Document(name, None)
-        args = {"kind": reader.name, "error": f"{type(error).__name__}: {error}"[:120]}
+        args = {"format": reader.name, "error": f"{type(error).__name__}: {error}"[:120]}
         document.problems.append(Problem("unreadable-file", "document.damaged", _START, args))
         return document
     text, source_map = render(extracted.blocks)
@@ -48,7 +48,7 @@ def read_document_file(
     for message_id, args in extracted.notes:
         document.problems.append(Problem("unreadable-file", message_id, _START, args, severity="warning"))
     if ext and ext not in reader.extensions and ext in document_extensions(readers):
-        args = {"kind": reader.name, "extension": ext}
+        args = {"format": reader.name, "extension": ext}
         document.problems.append(Problem("unreadable-file", "document.wrong_extension", _START, args, severity="warning"))
     return document
 

@@ -30,16 +30,18 @@ class PdfReader(Reader):
             import pdfplumber
             from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
         except ImportError:
-            raise ReaderError("document.missing_package", kind="pdf", package="pdfplumber") from None
+            raise ReaderError("document.missing_package", format="pdf", package="pdfplumber") from None
         try:
             pdf = pdfplumber.open(io.BytesIO(data))
             pages = pdf.pages
         except (PDFPasswordIncorrect, PDFEncryptionError):
             raise ReaderError("document.encrypted") from None
         except Exception as error:
-            if "password" in str(error).lower() or "encrypt" in type(error).__name__.lower():
+            # pdfplumber wraps pdfminer's errors: the password error is its argument.
+            causes = (error, *error.args, error.__cause__, error.__context__)
+            if any(isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) for cause in causes):
                 raise ReaderError("document.encrypted") from None
-            raise ReaderError("document.damaged", kind="pdf", error=f"{type(error).__name__}: {error}"[:120]) from None
+            raise ReaderError("document.damaged", format="pdf", error=f"{type(error).__name__}: {error}"[:120]) from None
         extracted = Extracted(kind="pdf")
         characters = 0
         try:
@@ -48,7 +50,7 @@ class PdfReader(Reader):
                 try:
                     blocks, count = _page_blocks(page, number)
                 except Exception as error:
-                    raise ReaderError("document.damaged", kind="pdf", error=f"{type(error).__name__}: {error}"[:120]) from None
+                    raise ReaderError("document.damaged", format="pdf", error=f"{type(error).__name__}: {error}"[:120]) from None
                 finally:
                     page.close()
                 characters += count

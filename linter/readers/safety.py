@@ -25,31 +25,31 @@ def open_zip(data: bytes, kind: str, limits: Limits, required: tuple[str, ...]) 
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
-        raise ReaderError("document.damaged", kind=kind, error=_reason(error)) from None
+        raise ReaderError("document.damaged", format=kind, error=_reason(error)) from None
     if len(entries) > limits.max_entries:
-        raise ReaderError("document.too_many_entries", kind=kind, count=len(entries), limit=limits.max_entries)
+        raise ReaderError("document.too_many_entries", format=kind, count=len(entries), limit=limits.max_entries)
     unpacked = sum(entry.file_size for entry in entries)
     if unpacked > limits.max_unpacked:
-        raise ReaderError("document.too_large_unpacked", kind=kind, size=_mb(unpacked), limit=_mb(limits.max_unpacked))
+        raise ReaderError("document.too_large_unpacked", format=kind, size=_mb(unpacked), limit=_mb(limits.max_unpacked))
     for entry in entries:
         if entry.file_size > _SMALL and entry.file_size > limits.max_ratio * max(entry.compress_size, 1):
             raise ReaderError(
-                "document.zip_bomb", kind=kind, entry=entry.filename[:80],
+                "document.zip_bomb", format=kind, entry=entry.filename[:80],
                 ratio=entry.file_size // max(entry.compress_size, 1), limit=limits.max_ratio,
             )
     names = {entry.filename for entry in entries}
     missing = [name for name in required if name not in names]
     if missing:
-        raise ReaderError("document.not_office", kind=kind, entry=missing[0])
+        raise ReaderError("document.not_office", format=kind, entry=missing[0])
     for entry in entries:
         if entry.filename.endswith((".xml", ".rels")):
             try:
                 with archive.open(entry) as part:
                     prolog = part.read(_PROLOG)
             except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as error:
-                raise ReaderError("document.damaged", kind=kind, error=_reason(error)) from None
+                raise ReaderError("document.damaged", format=kind, error=_reason(error)) from None
             if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
-                raise ReaderError("document.xml_dtd", kind=kind, entry=entry.filename[:80])
+                raise ReaderError("document.xml_dtd", format=kind, entry=entry.filename[:80])
     return archive
 
 

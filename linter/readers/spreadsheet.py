@@ -1,4 +1,4 @@
-"""Workbooks: .xlsx/.xlsm with openpyxl, legacy .xls with python-calamine.
+"""Workbooks: .xlsx/.xlsm with openpyxl, legacy .xls with xlrd.
 
 Every sheet is read, in order, a block of rows each; one form a sheet or several
 on one sheet both work, since forms are cut at their titles afterwards. A value
@@ -46,7 +46,7 @@ class XlsxReader(Reader):
                 warnings.simplefilter("ignore")  # openpyxl warns about extensions it does not read
                 workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
         except Exception as error:  # a damaged part: openpyxl raises many kinds
-            raise ReaderError("document.damaged", kind="xlsx", error=f"{type(error).__name__}: {error}"[:120]) from None
+            raise ReaderError("document.damaged", format="xlsx", error=f"{type(error).__name__}: {error}"[:120]) from None
         extracted = Extracted(kind="xlsx")
         cells = 0
         try:
@@ -96,8 +96,7 @@ def _sheet_rows(sheet, budget: int) -> tuple[list[list[DocCell | None]], int]:
 
 
 class XlsReader(Reader):
-    """Legacy .xls (BIFF): values as stored (calamine gives no number formats: a number
-    shows in Excel's General form), merged cells as in .xlsx."""
+    """Legacy .xls (BIFF) with xlrd, number formats and merged cells as in .xlsx."""
 
     name = "xls"
     extensions = (".xls",)
@@ -109,46 +108,87 @@ class XlsReader(Reader):
 
     def read(self, data: bytes, name: str, limits: Limits) -> Extracted:
         try:
-            import python_calamine
+            import xlrd
         except ImportError:
-            raise ReaderError("document.missing_package", kind="xls", package="python-calamine") from None
-        from linter.readers.numfmt import display
-
+            raise ReaderError("document.missing_package", format="xls", package="xlrd") from None
         try:
-            workbook = python_calamine.CalamineWorkbook.from_filelike(__import__("io").BytesIO(data))
-        except Exception as error:
-            raise ReaderError("document.damaged", kind="xls", error=f"{type(error).__name__}: {error}"[:120]) from None
+            book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, logfile=_Silent())
+        except Exception as error:  # xlrd raises many kinds on damaged files
+            raise ReaderError("document.damaged", format="xls", error=f"{type(error).__name__}: {error}"[:120]) from None
         extracted = Extracted(kind="xls")
         cells = 0
-        for sheet_name in workbook.sheet_names:
-            try:
-                sheet = workbook.get_sheet_by_name(sheet_name)
-                values = sheet.to_python(skip_empty_area=False)
-                merges = getattr(sheet, "merged_cell_ranges", None) or []
-            except Exception as error:
-                raise ReaderError("document.damaged", kind="xls", error=f"{type(error).__name__}: {error}"[:120]) from None
-            covered: dict[tuple[int, int], Location] = {}
-            for (top, left), (bottom, right) in merges:
-                ref = f"{_reference(top + 1, left + 1)}:{_reference(bottom + 1, right + 1)}"
-                for row in range(top, bottom + 1):
-                    for column in range(left, right + 1):
-                        covered[(row, column)] = Location("sheet", sheet=sheet_name, cell=ref)
-            block: list[list[DocCell | None]] = []
-            for row_index, row in enumerate(values):
-                out: list[DocCell | None] = []
-                for column_index, value in enumerate(row):
-                    cells += 1
-                    text = "" if value in (None, "") else display(value, None)
-                    location = covered.get((row_index, column_index)) or Location(
-                        "sheet", sheet=sheet_name, cell=_reference(row_index + 1, column_index + 1)
-                    )
-                    out.append(DocCell(text, location))
-                block.append(out)
+        try:
+            for index in range(book.nsheets):
+                try:
+                    sheet = book.sheet_by_index(index)
+                    block, count = _xls_rows(book, sheet, limits.max_cells - cells)
+                except ReaderError:
+                    raise
+                except Exception as error:
+                    raise ReaderError("document.damaged", format="xls", error=f"{type(error).__name__}: {error}"[:120]) from None
+                cells += count
+                if block:
+                    extracted.blocks.append(block)
                 if cells >= limits.max_cells:
+                    extracted.notes.append(("document.cells_limit", {"limit": limits.max_cells}))
                     break
-            if block:
-                extracted.blocks.append(block)
-            if cells >= limits.max_cells:
-                extracted.notes.append(("document.cells_limit", {"limit": limits.max_cells}))
-                break
+        finally:
+            book.release_resources()
         return extracted
+
+
+class _Silent:
+    def write(self, text: str) -> None:  # xlrd's warnings about odd files: not the user's output
+        pass
+
+
+def _xls_rows(book, sheet, budget: int) -> tuple[list[list[DocCell | None]], int]:
+    import xlrd
+
+    from linter.readers.numfmt import display
+
+    title = sheet.name
+    covered: dict[tuple[int, int], Location] = {}
+    for top, bottom, left, right in sheet.merged_cells:  # half-open, 0-based
+        ref = f"{_reference(top + 1, left + 1)}:{_reference(bottom, right)}"
+        for row in range(top, bottom):
+            for column in range(left, right):
+                covered[(row, column)] = Location("sheet", sheet=title, cell=ref)
+    rows: list[list[DocCell | None]] = []
+    count = 0
+    for row_index in range(sheet.nrows):
+        out: list[DocCell | None] = []
+        for column_index in range(sheet.ncols):
+            count += 1
+            cell = sheet.cell(row_index, column_index)
+            kind = cell.ctype
+            if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                text = ""
+            elif kind == xlrd.XL_CELL_TEXT:
+                text = cell.value
+            elif kind == xlrd.XL_CELL_NUMBER:
+                text = display(cell.value, _format(book, cell.xf_index))
+            elif kind == xlrd.XL_CELL_DATE:
+                try:
+                    text = display(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode), None)
+                except Exception:
+                    text = display(cell.value, None)
+            elif kind == xlrd.XL_CELL_BOOLEAN:
+                text = "TRUE" if cell.value else "FALSE"
+            else:  # an error value (#DIV/0!)
+                text = xlrd.error_text_from_code.get(cell.value, "#ERROR")
+            location = covered.get((row_index, column_index)) or Location(
+                "sheet", sheet=title, cell=_reference(row_index + 1, column_index + 1)
+            )
+            out.append(DocCell(text, location))
+        rows.append(out)
+        if count >= budget:
+            break
+    return rows, count
+
+
+def _format(book, xf_index: int) -> str | None:
+    try:
+        return book.format_map[book.xf_list[xf_index].format_key].format_str
+    except (IndexError, KeyError, AttributeError):
+        return None

@@ -37,11 +37,11 @@ class DocxReader(Reader):
         try:
             import docx
         except ImportError:
-            raise ReaderError("document.missing_package", kind="docx", package="python-docx") from None
+            raise ReaderError("document.missing_package", format="docx", package="python-docx") from None
         try:
             document = docx.Document(io.BytesIO(data))
         except Exception as error:
-            raise ReaderError("document.damaged", kind="docx", error=f"{type(error).__name__}: {error}"[:120]) from None
+            raise ReaderError("document.damaged", format="docx", error=f"{type(error).__name__}: {error}"[:120]) from None
         extracted = Extracted(kind="docx")
         paragraphs: list[list[DocCell | None]] = []
         tables = paragraph_number = cells = 0

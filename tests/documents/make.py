@@ -205,10 +205,9 @@ def write_pdf(forms: list[list[list[str]]], path: Path) -> None:
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    pdfmetrics.registerFont(TTFont("WQY", FONT, subfontIndex=0))
+    pdfmetrics_font()
     size = 7
     story = []
     widest = 595.0
@@ -243,15 +242,125 @@ def write_pdf(forms: list[list[list[str]]], path: Path) -> None:
     document.build(story)
 
 
+def hand_built_rows() -> list[list[str]]:
+    """tests/forms.py's consistent form with one defect: 执行率 80.00% where 90 ÷ 100 is 90.00%
+    (JX102 at that cell; and JX105, the 得分 9.00 no longer fitting it)."""
+    from tests.forms import BASE
+
+    text = BASE.replace("\t100.00\t100.00\t90.00\t10\t90.00%\t9.00", "\t100.00\t100.00\t90.00\t10\t80.00%\t9.00", 1)
+    return [line.split("\t") for line in text.split("\n") if line.strip()]
+
+
+def write_hand_built_xlsx(path: Path) -> None:
+    """The form from B2 of sheet `自评表`: the defect at 自评表!H7."""
+    import openpyxl
+
+    rows = hand_built_rows()
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "自评表"
+    for index, row in enumerate(rows):
+        for column, text in enumerate(row):
+            if not text:
+                continue
+            cell = sheet.cell(index + 2, column + 2)
+            parsed = number_of(text)
+            if parsed is None:
+                cell.value, cell.data_type = text, "s"
+            else:
+                cell.value, cell.number_format = float(parsed[0]), parsed[1]
+    for first_row, first_column, last_row, last_column in merges(rows):
+        sheet.merge_cells(start_row=first_row + 2, start_column=first_column + 2, end_row=last_row + 2, end_column=last_column + 2)
+    workbook.save(path)
+
+
+def write_hand_built_xls(path: Path) -> None:
+    """The same form in a legacy .xls (xlwt, BIFF8) from B2: the defect at 自评表!H7."""
+    import xlwt
+
+    rows = hand_built_rows()
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("自评表")
+    merged = {(r0, c0): (r1, c1) for r0, c0, r1, c1 in merges(rows)}
+    covered = {(r, c) for (r0, c0), (r1, c1) in merged.items() for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)} - set(merged)
+    for index, row in enumerate(rows):
+        for column, text in enumerate(row):
+            if (index, column) in covered:
+                continue
+            parsed = number_of(text) if text else None
+            value: object = text if parsed is None else float(parsed[0])
+            style = xlwt.easyxf(num_format_str=parsed[1]) if parsed is not None else xlwt.Style.default_style
+            if (index, column) in merged:
+                last_row, last_column = merged[(index, column)]
+                sheet.write_merge(index + 1, last_row + 1, column + 1, last_column + 1, value, style)
+            elif text:
+                sheet.write(index + 1, column + 1, value, style)
+    workbook.save(str(path))
+
+
+def write_bad_pdfs() -> None:
+    """A scan (a page of shapes, no text layer), an encrypted PDF (user password), and 500 pages."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import cm
+    from reportlab.pdfgen import canvas
+
+    scan = canvas.Canvas(str(OUT / "scanned.pdf"), pagesize=A4, invariant=1)
+    for row in range(20):
+        scan.rect(2 * cm, 27 * cm - row * cm, 17 * cm, 0.6 * cm, fill=1 if row % 3 == 0 else 0)
+    scan.showPage()
+    scan.save()
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    pdfmetrics_font()
+    locked = canvas.Canvas(str(OUT / "encrypted.pdf"), pagesize=A4, invariant=1,
+                           encrypt=StandardEncryption("secret", ownerPassword="owner", canPrint=1))
+    locked.setFont("WQY", 12)
+    locked.drawString(2 * cm, 27 * cm, "财政项目支出绩效自评表")
+    locked.showPage()
+    locked.save()
+    many = canvas.Canvas(str(OUT / "many-pages.pdf"), pagesize=A4, invariant=1)
+    for page in range(500):
+        many.setFont("Helvetica", 10)
+        many.drawString(2 * cm, 27 * cm, f"page {page + 1}")
+        many.showPage()
+    many.save()
+
+
+def pdfmetrics_font() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if "WQY" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("WQY", FONT, subfontIndex=0))
+
+
+EXAMPLES = ROOT / "examples" / "forms"
+
+
 def main() -> None:
+    from reportlab import rl_config
+
+    rl_config.invariant = 1  # no creation date or random id: the same bytes each time
+    all_forms = {}
     for seed in SEEDS:
         forms = form_rows(seed.read_text(encoding="utf-8"))
         stem = seed.stem.split("_")[0]
+        all_forms[stem] = forms
         write_xlsx(forms, OUT / f"{stem}.xlsx", one_sheet=False)
         write_xlsx(forms, OUT / f"{stem}-one-sheet.xlsx", one_sheet=True)
         write_docx(forms, OUT / f"{stem}.docx")
         write_pdf(forms, OUT / f"{stem}.pdf")
         print(f"{seed.name}: {len(forms)} forms")
+    hand = [hand_built_rows()]
+    write_hand_built_xlsx(OUT / "hand-built.xlsx")
+    write_hand_built_xls(OUT / "hand-built.xls")
+    write_docx(hand, OUT / "hand-built.docx")
+    write_pdf(hand, OUT / "hand-built.pdf")
+    write_bad_pdfs()
+    # The bundled examples (README quick start): a few published forms in each container.
+    write_xlsx(all_forms["004"][5:8], EXAMPLES / "minhang-2022-forms-6-8.xlsx", one_sheet=False)
+    write_docx(all_forms["003"][:2], EXAMPLES / "baoshan-2023-forms-1-2.docx")
+    write_pdf(all_forms["001"][:2], EXAMPLES / "jiading-2024-forms-1-2.pdf")
 
 
 if __name__ == "__main__":
