@@ -55,6 +55,18 @@ def test_each_seed_form_gives_the_same_findings_in_every_container(seed, contain
             assert diagnostic.location is not None and diagnostic.location["text"], diagnostic
 
 
+def test_a_pdf_without_table_grid_is_read_as_pdf_text_in_a_font_not_embedded():
+    """Seed 001 (PDF text) printed line by line in STSong-Light, not embedded: read through
+    the `pdf` layout, with the same findings, each on its page and line."""
+    document = DOCUMENTS / "001-text.pdf"
+    assert findings(document) == findings(SEEDS["001"])
+    result = linter().lint_path(document)
+    assert {form.layout for form in result.forms} == {"pdf"} and len(result.forms) == 5
+    assert [d.location["text"] for d in result.diagnostics if d.code == "JX303"] == ["第10页 第20行"]
+    [jx303] = [d for d in result.diagnostics if d.code == "JX303"]
+    assert jx303.location["kind"] == "pdf-text" and len(jx303.location["bbox"]) == 4
+
+
 @pytest.mark.parametrize("name, where", [
     ("hand-built.xlsx", "自评表!H7"),
     ("hand-built.xls", "自评表!H7"),

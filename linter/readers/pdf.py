@@ -14,6 +14,7 @@ from linter.location import Location
 from linter.readers import DocCell, Extracted, Limits, Reader, ReaderError
 
 _PDF = b"%PDF-"
+_BLANK_LINE = 1.8  # a step down of more than this many line heights leaves an empty line
 
 
 class PdfReader(Reader):
@@ -85,11 +86,18 @@ def _page_blocks(page, number: int) -> tuple[list[list[list[DocCell | None]]], i
     items.sort(key=lambda item: (round(item[0], 1), item[1] == "table"))
     blocks: list[list[list[DocCell | None]]] = []
     lines: list[list[DocCell | None]] = []
+    previous: tuple[float, float, float] | None = None  # top, bottom, height of the last text line
     for _, kind, payload in items:
         if kind == "line":
             line_number, text, box = payload  # type: ignore[misc]
+            top, bottom = box[1], box[3]
+            if previous is not None and top - previous[0] > _BLANK_LINE * max(previous[2], 1.0):
+                # A gap of more than a line: an empty line, which the `pdf` layout reads as a break.
+                lines.append([])
+            previous = (top, bottom, bottom - top)
             lines.append([DocCell(text, Location("pdf-text", page=number, row=line_number, bbox=box))])
             continue
+        previous = None
         index, table = payload  # type: ignore[misc]
         blocks.append(lines + _table_rows(table, number, index))
         lines = []

@@ -334,6 +334,33 @@ def pdfmetrics_font() -> None:
         pdfmetrics.registerFont(TTFont("WQY", FONT, subfontIndex=0))
 
 
+def write_text_pdf(text: str, path: Path) -> None:
+    """Text laid out line by line without any table grid (as a PDF printed from a text
+    export looks), in STSong-Light: a CID font that is not embedded, so the reader must
+    map it to Unicode by Adobe's CMap. An empty line of the text is an empty line of the page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    size, leading = 9, 13
+    lines = text.split("\n")
+    width = max(pdfmetrics.stringWidth(line, "STSong-Light", size) for line in lines) + 80
+    page = canvas.Canvas(str(path), pagesize=(max(width, A4[0]), A4[1]), invariant=1)
+    y = A4[1] - 40
+    for line in lines:
+        if y < 40:
+            page.showPage()
+            y = A4[1] - 40
+        if line.strip():
+            page.setFont("STSong-Light", size)
+            page.drawString(40, y, line)
+        y -= leading
+    page.showPage()
+    page.save()
+
+
 EXAMPLES = ROOT / "examples" / "forms"
 
 
@@ -357,6 +384,7 @@ def main() -> None:
     write_docx(hand, OUT / "hand-built.docx")
     write_pdf(hand, OUT / "hand-built.pdf")
     write_bad_pdfs()
+    write_text_pdf(SEEDS[0].read_text(encoding="utf-8"), OUT / "001-text.pdf")
     # The bundled examples (README quick start): a few published forms in each container.
     write_xlsx(all_forms["004"][5:8], EXAMPLES / "minhang-2022-forms-6-8.xlsx", one_sheet=False)
     write_docx(all_forms["003"][:2], EXAMPLES / "baoshan-2023-forms-1-2.docx")
