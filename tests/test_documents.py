@@ -133,6 +133,8 @@ def test_parse_prints_the_ast_with_document_locations():
     # A merged 一级指标 label: the cell and every row it heads locate to the merged range.
     label = forms[0]["indicators"][0]["level1"]
     assert label["location"]["cell"] == "B13:B20" and label["location"]["text"] == "表1!B13:B20", label
+    outline = CliRunner().invoke(main, ["parse", str(DOCUMENTS / "hand-built.docx")]).output
+    assert "资金 年度资金总额: 100.00 100.00 90.00 10 80.00% 9.00  @表格1 第4行第2列" in outline
 
 
 def test_number_formats_show_as_excel_shows_them():

@@ -45,7 +45,7 @@ class DocxReader(Reader):
         extracted = Extracted(kind="docx")
         paragraphs: list[list[DocCell | None]] = []
         tables = paragraph_number = cells = 0
-        for element in document.element.body.iterchildren():
+        for element in _body_items(document.element.body):
             if element.tag == _W + "p":
                 paragraph_number += 1
                 text = _text(element)
@@ -63,6 +63,16 @@ class DocxReader(Reader):
         if paragraphs:
             extracted.blocks.append(paragraphs)
         return extracted
+
+
+def _body_items(parent):
+    """Paragraphs and tables of the body in order, also those inside content controls
+    (`w:sdt`) and custom XML wrappers, which forms made from templates often have."""
+    for element in parent.iterchildren():
+        if element.tag in (_W + "p", _W + "tbl"):
+            yield element
+        elif element.tag in (_W + "sdt", _W + "sdtContent", _W + "customXml"):
+            yield from _body_items(element)
 
 
 def _text(element) -> str:
