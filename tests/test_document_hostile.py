@@ -90,6 +90,12 @@ def test_a_document_under_the_wrong_extension_is_read_by_its_content(tmp_path):
     assert codes == ["JX000", "JX102", "JX105"]
     [note] = [d for d in diagnostics if d["code"] == "JX000"]
     assert note["severity"] == "warning" and "内容却是 pdf 文件" in note["message"]
+    shutil.copy(DOCUMENTS / "hand-built.xlsx", tmp_path / "form.docx")  # a zip is told by its parts
+    shutil.copy(DOCUMENTS / "hand-built.docx", tmp_path / "form.txt")
+    for name, kind in (("form.docx", "xlsx"), ("form.txt", "docx")):
+        code, diagnostics, _ = lint(tmp_path / name)
+        assert sorted(d["code"] for d in diagnostics) == ["JX000", "JX102", "JX105"]
+        assert f"内容却是 {kind} 文件" in diagnostics[0]["message"]
     (tmp_path / "export.xls").write_text(BASE, encoding="utf-8")  # a web export: text named .xls
     code, diagnostics, _ = lint(tmp_path / "export.xls")
     [note] = diagnostics

@@ -23,8 +23,13 @@ def read_document_file(
     and the name is not a document's (the caller reads it as text)."""
     from linter.parse import parse_text
 
-    reader = choose(readers, name, data)
     ext = extension(name)
+    reader = choose(readers, name, data)
+    if data.startswith(b"PK\x03\x04"):
+        # An Office zip is told by its parts, whatever it is named (a workbook saved as `.docx`).
+        named = _office_name(data, name)
+        if named != name:
+            reader = choose(readers, named, data) or reader
     if reader is None:
         if ext not in document_extensions(readers) and not _looks_like_document(data):
             return None
@@ -47,10 +52,26 @@ def read_document_file(
     document.locations = source_map
     for message_id, args in extracted.notes:
         document.problems.append(Problem("unreadable-file", message_id, _START, args, severity="warning"))
-    if ext and ext not in reader.extensions and ext in document_extensions(readers):
+    if ext and ext not in reader.extensions:
         args = {"format": reader.name, "extension": ext}
         document.problems.append(Problem("unreadable-file", "document.wrong_extension", _START, args, severity="warning"))
     return document
+
+
+def _office_name(data: bytes, name: str) -> str:
+    """`name` with the extension its zip's parts say it is (`x.xlsx` for a workbook)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return name
+    for part, ext in (("xl/workbook.xml", ".xlsx"), ("word/document.xml", ".docx")):
+        if part in names:
+            return name if extension(name) in ((".xlsx", ".xlsm") if ext == ".xlsx" else (".docx", ".docm")) else name + ext
+    return name
 
 
 def _looks_like_document(data: bytes) -> bool:
