@@ -237,3 +237,34 @@ def test_bundled_examples_include_each_container():
         assert by_suffix[suffix].forms and not any(d.code == "JX000" for d in by_suffix[suffix].diagnostics)
     minhang = by_suffix[".xlsx"]
     assert any(d.code == "JX105" and d.location["text"] == "表3!I6" for d in minhang.diagnostics)
+
+
+def test_a_formula_reads_as_its_cached_value_and_one_never_computed_is_said(tmp_path):
+    import zipfile
+
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "表1"
+    for row, line in enumerate(BASE.split("\n"), start=1):
+        for column, text in enumerate(line.split("\t"), start=1):
+            if text:
+                sheet.cell(row, column, text).data_type = "s"
+    sheet["H17"] = "=SUM(H13:H16)"  # openpyxl saves the formula without a result
+    workbook.save(tmp_path / "program.xlsx")
+    result = linter().lint_path(tmp_path / "program.xlsx")
+    [note] = [d for d in result.diagnostics if d.code == "JX000"]
+    assert note.severity == "warning" and "1 个公式单元格没有保存的计算结果" in note.message
+    # The same workbook as Excel saves it: the formula with its cached result, 98 where 99 is due.
+    with zipfile.ZipFile(tmp_path / "program.xlsx") as source, zipfile.ZipFile(tmp_path / "saved.xlsx", "w") as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<f>SUM(H13:H16)</f><v></v>", b"<f>SUM(H13:H16)</f><v>98</v>")
+                data = data.replace(b"<f>SUM(H13:H16)</f></c>", b"<f>SUM(H13:H16)</f><v>98</v></c>")
+            target.writestr(entry, data)
+    result = linter().lint_path(tmp_path / "saved.xlsx")
+    assert not any(d.code == "JX000" for d in result.diagnostics)
+    [total] = [d for d in result.diagnostics if d.code == "JX202"]
+    assert total.location["text"] == "表1!H17" and total.cell == "98"

@@ -12,6 +12,8 @@ merged range (`表1!B14:B17`).
 
 from __future__ import annotations
 
+import re
+
 from linter.location import Location, column_letters
 from linter.readers import DocCell, Extracted, Limits, Reader, ReaderError
 from linter.readers.safety import open_zip
@@ -35,7 +37,8 @@ class XlsxReader(Reader):
 
     def read(self, data: bytes, name: str, limits: Limits) -> Extracted:
         archive = open_zip(data, "xlsx", limits, ("xl/workbook.xml",))
-        archive.close()
+        with archive:
+            uncomputed = _uncomputed_formulas(archive)
         import io
         import warnings
 
@@ -60,7 +63,23 @@ class XlsxReader(Reader):
                     break
         finally:
             workbook.close()
+        if uncomputed:
+            extracted.notes.append(("document.formulas_not_computed", {"count": uncomputed}))
         return extracted
+
+
+# A formula element (`<f>SUM(B2:B9)</f>`, or `<f t="shared" si="0"/>`) not followed by its
+# cached value (`<v>…</v>`): what a workbook written by a program that never computed it has.
+_UNCOMPUTED_RE = re.compile(rb"<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)(?!<(?:\w+:)?v>[^<])")
+
+
+def _uncomputed_formulas(archive) -> int:
+    count = 0
+    for entry in archive.infolist():
+        if entry.filename.startswith("xl/worksheets/") and entry.filename.endswith(".xml"):
+            with archive.open(entry) as part:
+                count += len(_UNCOMPUTED_RE.findall(part.read()))
+    return count
 
 
 def _sheet_rows(sheet, budget: int) -> tuple[list[list[DocCell | None]], int]:
