@@ -129,3 +129,28 @@ def test_a_workbook_with_a_zip_of_junk_parts_gets_one_finding(tmp_path):
         archive.writestr("xl/workbook.xml", b"\0\1\2 not xml")
     (tmp_path / "junk.xlsx").write_bytes(junk.getvalue())
     only_finding(lint(tmp_path / "junk.xlsx")[1], "已损坏")
+
+
+def _mutated(data: bytes, seed: int) -> bytes:
+    import random
+
+    generator = random.Random(seed)
+    out = bytearray(data)
+    for _ in range(generator.randint(1, 8)):
+        out[generator.randrange(len(out))] = generator.randrange(256)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("name", ["hand-built.xlsx", "hand-built.xls", "hand-built.docx", "hand-built.pdf"])
+def test_damaged_bytes_never_crash_a_reader(name):
+    """A few bytes changed anywhere in a real document: a document comes back (read, with
+    a finding, or with no form: JX002), never an exception (in-process: a reader's
+    surprise is caught)."""
+    from linter.readers import builtin_readers
+    from linter.readers.document import read_document_file
+    from linter.templates import builtin_templates
+
+    data = (DOCUMENTS / name).read_bytes()
+    for seed in range(12):
+        document = read_document_file(_mutated(data, seed), name, builtin_readers(), builtin_templates(), None)
+        assert document is not None and document.path == name

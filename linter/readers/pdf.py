@@ -26,7 +26,10 @@ class PdfReader(Reader):
 
     def read(self, data: bytes, name: str, limits: Limits) -> Extracted:
         import io
+        import logging
 
+        # pdfminer logs what it works around in a damaged file; the finding says it once.
+        logging.getLogger("pdfminer").setLevel(logging.ERROR)
         try:
             import pdfplumber
             from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -44,12 +47,13 @@ class PdfReader(Reader):
                 raise ReaderError("document.encrypted") from None
             raise ReaderError("document.damaged", format="pdf", error=f"{type(error).__name__}: {error}"[:120]) from None
         extracted = Extracted(kind="pdf")
-        characters = 0
+        characters = unmapped = 0
         try:
             total = len(pages)
             for number, page in enumerate(pages[: limits.max_pages], start=1):
                 try:
                     blocks, count = _page_blocks(page, number)
+                    unmapped += sum(1 for char in page.chars if char.get("text", "").startswith("(cid:"))
                 except Exception as error:
                     raise ReaderError("document.damaged", format="pdf", error=f"{type(error).__name__}: {error}"[:120]) from None
                 finally:
@@ -62,6 +66,12 @@ class PdfReader(Reader):
             pdf.close()
         if characters == 0:
             raise ReaderError("document.scanned", pages=total)
+        if unmapped * 2 > characters:
+            # Glyphs without a Unicode mapping (a font embedded without ToUnicode): the text is
+            # `(cid:123)` codes, not words; nothing in it can be checked.
+            raise ReaderError("document.unmapped_font", share=f"{100 * unmapped // characters}%")
+        if unmapped:
+            extracted.notes.append(("document.some_unmapped", {"count": unmapped}))
         return extracted
 
 
