@@ -154,3 +154,22 @@ def test_damaged_bytes_never_crash_a_reader(name):
     for seed in range(12):
         document = read_document_file(_mutated(data, seed), name, builtin_readers(), builtin_templates(), None)
         assert document is not None and document.path == name
+
+
+def test_a_merged_range_over_the_whole_sheet_is_refused_before_loading(tmp_path):
+    with zipfile.ZipFile(DOCUMENTS / "hand-built.xlsx") as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    assert b'<mergeCell ref="' in sheet
+    huge = sheet.replace(b'<mergeCell ref="', b'<mergeCell ref="A40:XFD1048576"/><mergeCell ref="', 1)
+    bomb = rebuilt(DOCUMENTS / "hand-built.xlsx", tmp_path / "merged.xlsx", replace={"xl/worksheets/sheet1.xml": huge})
+    only_finding(lint(bomb)[1], "合并单元格共覆盖")
+
+
+def test_a_stray_cell_far_away_costs_one_cell(tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(DOCUMENTS / "hand-built.xlsx")
+    workbook.active["XFD1048576"] = "页脚"
+    workbook.save(tmp_path / "far.xlsx")
+    code, diagnostics, _ = lint(tmp_path / "far.xlsx")
+    assert [(d["code"], d["location"]["text"]) for d in diagnostics] == [("JX102", "自评表!H7"), ("JX105", "自评表!I7")]

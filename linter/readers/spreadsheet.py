@@ -38,7 +38,7 @@ class XlsxReader(Reader):
     def read(self, data: bytes, name: str, limits: Limits) -> Extracted:
         archive = open_zip(data, "xlsx", limits, ("xl/workbook.xml",))
         with archive:
-            uncomputed = _uncomputed_formulas(archive)
+            uncomputed = _check_sheets(archive, limits)
         import io
         import warnings
 
@@ -73,39 +73,73 @@ class XlsxReader(Reader):
 _UNCOMPUTED_RE = re.compile(rb"<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)(?!<(?:\w+:)?v>[^<])")
 
 
-def _uncomputed_formulas(archive) -> int:
-    count = 0
+_MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?\"")
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _check_sheets(archive, limits: Limits) -> int:
+    """Before openpyxl loads the workbook: refuse merged ranges covering more cells than
+    the limit (openpyxl makes an object for every covered cell: `A1:XFD1048576` in a file
+    of a few hundred bytes would be 17 billion); count formulas without a saved result."""
+    uncomputed = area = 0
     for entry in archive.infolist():
         if entry.filename.startswith("xl/worksheets/") and entry.filename.endswith(".xml"):
             with archive.open(entry) as part:
-                count += len(_UNCOMPUTED_RE.findall(part.read()))
-    return count
+                xml = part.read()
+            uncomputed += len(_UNCOMPUTED_RE.findall(xml))
+            for left, top, right, bottom in _MERGE_RE.findall(xml):
+                if right:
+                    rows = abs(int(bottom) - int(top)) + 1
+                    columns = abs(_column_number(right) - _column_number(left)) + 1
+                    area += rows * columns
+            if area > limits.max_cells:
+                raise ReaderError("document.merges_too_large", area=area, limit=limits.max_cells)
+    return uncomputed
 
 
 def _sheet_rows(sheet, budget: int) -> tuple[list[list[DocCell | None]], int]:
+    """The sheet's rows from row 1, each up to its last cell that exists in the file (a
+    value, a style or a merge), so a stray formatted cell far away costs one cell, not
+    the rectangle up to it; a long run of empty rows is kept as two. Every position
+    emitted counts against `budget`."""
     from linter.readers.numfmt import display
 
     title = sheet.title
     covered: dict[tuple[int, int], Location] = {}
-    for merged in sheet.merged_cells.ranges:
+    for merged in sheet.merged_cells.ranges:  # their area is bounded before loading (_check_sheets)
         location = Location("sheet", sheet=title, cell=merged.coord)
         for row in range(merged.min_row, merged.max_row + 1):
             for column in range(merged.min_col, merged.max_col + 1):
                 covered[(row, column)] = location
+    existing: dict[int, dict[int, object]] = {}
+    for (row, column), cell in getattr(sheet, "_cells", {}).items():
+        existing.setdefault(row, {})[column] = cell
     rows: list[list[DocCell | None]] = []
     count = 0
-    max_row, max_column = sheet.max_row or 0, sheet.max_column or 0
-    for row_index, row in enumerate(sheet.iter_rows(min_row=1, max_row=max_row, max_col=max_column), start=1):
+    previous = 0
+    for row_index in sorted(existing):
+        cells = existing[row_index]
+        rows.extend([] for _ in range(min(row_index - previous - 1, 2)))
+        previous = row_index
         out: list[DocCell | None] = []
-        for column_index, cell in enumerate(row, start=1):
+        for column_index in range(1, max(cells) + 1):
             count += 1
+            cell = cells.get(column_index)
             merged = covered.get((row_index, column_index))
-            value = cell.value
-            if merged is not None and value is None:
-                out.append(DocCell("", merged))
+            value = getattr(cell, "value", None)
+            if value is None:
+                out.append(DocCell("", merged or Location("sheet", sheet=title, cell=_reference(row_index, column_index))))
                 continue
-            text = display(value, cell.number_format) if value is not None else ""
+            text = display(value, cell.number_format)
             out.append(DocCell(text, merged or Location("sheet", sheet=title, cell=_reference(row_index, column_index))))
+            if count >= budget:
+                break
         rows.append(out)
         if count >= budget:
             break
