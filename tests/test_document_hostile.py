@@ -173,3 +173,11 @@ def test_a_stray_cell_far_away_costs_one_cell(tmp_path):
     workbook.save(tmp_path / "far.xlsx")
     code, diagnostics, _ = lint(tmp_path / "far.xlsx")
     assert [(d["code"], d["location"]["text"]) for d in diagnostics] == [("JX102", "自评表!H7"), ("JX105", "自评表!I7")]
+
+
+def test_too_much_xml_is_refused(tmp_path):
+    padded = rebuilt(DOCUMENTS / "hand-built.docx", tmp_path / "padded.docx", add={"word/padding.xml": b"<a/>" + b" " * (2 << 20)},
+                     compression=zipfile.ZIP_STORED)
+    only_finding(lint(padded, env={"JXLINT_MAX_XML": str(1 << 20)})[1], "内的 XML 共")
+    # Under the default limit the form is read: its defect is found.
+    assert [d["code"] for d in lint(padded)[1]] == ["JX102", "JX105"]

@@ -31,10 +31,12 @@ from linter.location import Location, SourceMap
 class Limits:
     """What one document may cost. Each can be set by an environment variable
     (docs/documents.md): JXLINT_MAX_UNPACKED (bytes unpacked from a .xlsx/.docx),
+    JXLINT_MAX_XML (bytes of XML in it: what the XML parsers hold in memory),
     JXLINT_MAX_ENTRIES (entries in it), JXLINT_MAX_RATIO (compression ratio of an
     entry), JXLINT_MAX_PAGES (PDF pages read), JXLINT_MAX_CELLS (cells read)."""
 
     max_unpacked: int = 256 * 1024 * 1024
+    max_xml: int = 64 * 1024 * 1024
     max_entries: int = 10_000
     max_ratio: int = 200
     max_pages: int = 200
@@ -45,7 +47,7 @@ class Limits:
         environ = os.environ if environ is None else environ
         limits = cls()
         names = {
-            "JXLINT_MAX_UNPACKED": "max_unpacked", "JXLINT_MAX_ENTRIES": "max_entries",
+            "JXLINT_MAX_UNPACKED": "max_unpacked", "JXLINT_MAX_XML": "max_xml", "JXLINT_MAX_ENTRIES": "max_entries",
             "JXLINT_MAX_RATIO": "max_ratio", "JXLINT_MAX_PAGES": "max_pages", "JXLINT_MAX_CELLS": "max_cells",
         }
         for variable, name in names.items():

@@ -31,6 +31,9 @@ def open_zip(data: bytes, kind: str, limits: Limits, required: tuple[str, ...]) 
     unpacked = sum(entry.file_size for entry in entries)
     if unpacked > limits.max_unpacked:
         raise ReaderError("document.too_large_unpacked", format=kind, size=_mb(unpacked), limit=_mb(limits.max_unpacked))
+    xml = sum(entry.file_size for entry in entries if entry.filename.endswith((".xml", ".rels")))
+    if xml > limits.max_xml:
+        raise ReaderError("document.too_much_xml", format=kind, size=_mb(xml), limit=_mb(limits.max_xml))
     for entry in entries:
         if entry.file_size > _SMALL and entry.file_size > limits.max_ratio * max(entry.compress_size, 1):
             raise ReaderError(
