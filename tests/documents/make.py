@@ -1,6 +1,7 @@
 """Build the document fixtures of the seeds: the same forms as .xlsx, .docx and .pdf.
 
-    python tests/documents/make.py          # writes tests/documents/*.xlsx|docx|pdf
+    pip install 'reportlab>=4,<6' 'xlwt==1.3.0'   # only to regenerate; tests and CI read the committed files
+    python tests/documents/make.py                # writes tests/documents/* and the examples/forms documents
 
 Each seed file (tests/fixtures/*.txt) is cut into its forms as the parser cuts it;
 each form becomes rows of cells: a tab-separated form as its own rows (the cells at
@@ -17,6 +18,12 @@ their columns), a form in another layout (PDF text) as its tab-separated renderi
 - `<seed>.pdf`: the .docx's content drawn by reportlab with a Chinese font
   (WenQuanYi Zen Hei, embedded; Debian's fonts-wqy-zenhei), one form from a new
   page, the table ruled so its cell boxes can be found.
+
+Also: `hand-built.*` (tests/forms.py's form with one defect, 执行率 80.00% at
+`自评表!H7` / `表格1 第4行第7列` / `第1页 表格1 第4行第7列`, in .xlsx, .xls, .docx,
+.pdf), `001-text.pdf` (seed 001's PDF text printed line by line, no table grid, in a
+non-embedded CID font), `scanned.pdf`, `encrypted.pdf`, `many-pages.pdf` (500
+pages), and the bundled examples in examples/forms.
 
 The PDFs are committed: CI never needs the font or reportlab. The workbooks and
 Word files are committed too, so the tests read exactly what was checked here.
