@@ -117,18 +117,27 @@ def _page_blocks(page, number: int) -> tuple[list[list[list[DocCell | None]]], i
 
 
 def _table_rows(table, page: int, index: int) -> list[list[DocCell | None]]:
+    """A table's rows; a position covered by a merged cell (pdfplumber gives None there)
+    reads empty and locates to the cell covering it: the one above when that cell's box
+    reaches down into this row, else the one to its left."""
     texts = table.extract()
     rows: list[list[DocCell | None]] = []
+    above: dict[int, Location] = {}  # the last cell seen in each column
     for row_number, (row, values) in enumerate(zip(table.rows, texts), start=1):
         out: list[DocCell | None] = []
-        last: Location | None = None
+        left: Location | None = None
+        top = row.bbox[1] if getattr(row, "bbox", None) else None
         for column_number, (box, value) in enumerate(zip(row.cells, values), start=1):
             if box is None:
-                # Covered by a merged cell to its left (or above): empty, located there.
-                out.append(DocCell("", last) if last is not None else None)
+                over = above.get(column_number)
+                if over is not None and over.bbox is not None and top is not None and over.bbox[3] > top + 1:
+                    out.append(DocCell("", over))
+                else:
+                    out.append(DocCell("", left) if left is not None else None)
                 continue
-            last = Location("pdf-table", page=page, table=index, row=row_number, column=column_number, bbox=tuple(box))
-            out.append(DocCell(_joined(value or ""), last))
+            left = Location("pdf-table", page=page, table=index, row=row_number, column=column_number, bbox=tuple(box))
+            above[column_number] = left
+            out.append(DocCell(_joined(value or ""), left))
         rows.append(out)
     return rows
 
