@@ -268,3 +268,17 @@ def test_a_formula_reads_as_its_cached_value_and_one_never_computed_is_said(tmp_
     assert not any(d.code == "JX000" for d in result.diagnostics)
     [total] = [d for d in result.diagnostics if d.code == "JX202"]
     assert total.location["text"] == "表1!H17" and total.cell == "98"
+
+
+def test_the_readers_hook_puts_a_plugins_readers_first_and_checks_them():
+    from linter.plugins import _add
+
+    class Mine(Reader):
+        name = "mine"
+
+    registry = load_registry(plugins=False)
+    assert [reader.name for reader in registry.readers] == ["xlsx", "xls", "docx", "pdf", "doc"]
+    _add(registry, "jxlint_readers", [Mine()], "jxlint-province")
+    assert [reader.name for reader in registry.readers][:2] == ["mine", "xlsx"]
+    with pytest.raises(TypeError):
+        _add(registry, "jxlint_readers", [object()], "jxlint-broken")
