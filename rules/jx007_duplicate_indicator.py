@@ -32,8 +32,10 @@ DOCS_ZH = """同一张表中同一指标出现两次。
 domain-rules.md R6；种子样本 003（宝山 物业服务经费）每个指标都列了两遍。
 """
 MESSAGES = {
-    "zh": {"duplicate": "指标「{name}」（{target}）重复，与第 {line} 行相同"},
-    "en": {"duplicate": "indicator '{name}' ({target}) is a duplicate of line {line}"},
+    "zh": {"duplicate": "指标「{name}」（{target}）重复，与第 {line} 行相同",
+           "duplicate_located": "指标「{name}」（{target}）重复，与 {where} 相同"},
+    "en": {"duplicate": "indicator '{name}' ({target}) is a duplicate of line {line}",
+           "duplicate_located": "indicator '{name}' ({target}) is a duplicate of {where}"},
 }
 
 
@@ -47,6 +49,6 @@ def check(form, options):
         if identity in seen:
             first = seen[identity]
             args = {"name": indicator.name.text, "target": target or "—", "line": first.span.line}
-            yield Finding(indicator.name, "duplicate", args, indicator.path)
+            yield Finding(indicator.name, "duplicate", args, indicator.path, related=(first.name,))
         else:
             seen[identity] = indicator

@@ -35,14 +35,15 @@ def test_lint_seed_folder_prints_chinese_findings_with_carets():
 def test_lint_json_report_matches_the_schema():
     result = run("lint", str(FIXTURES), "--format", "json")
     report = json.loads(result.output)
-    assert report["version"] == 1
+    assert report["version"] == 2
     assert [file["path"].rsplit("/", 1)[1] for file in report["files"]] == sorted(path.name for path in SEEDS.values())
     assert report["files"][0]["encoding"] == "utf-8" and len(report["files"][0]["forms"]) == 5
     assert report["files"][0]["forms"][0] == {"index": 1, "project": "其他专项工作经费", "line": 2, "layout": "pdf", "parsed": True,
                                                "template": "shanghai"}
-    keys = {"path", "form", "code", "name", "severity", "line", "column", "end_line", "end_column", "message", "table_path"}
+    keys = {"path", "form", "code", "name", "severity", "line", "column", "end_line", "end_column", "message", "table_path", "location"}
     for diagnostic in report["diagnostics"]:
         assert keys <= set(diagnostic) <= keys | {"expected", "actual"}
+        assert diagnostic["location"] is None  # text: line and column say where
         assert set(diagnostic["form"]) == {"index", "project", "line"}
     jx105 = next(d for d in report["diagnostics"] if d["code"] == "JX105")
     assert (jx105["line"], jx105["column"], jx105["end_column"], jx105["expected"], jx105["actual"]) == (248, 35, 36, "4.57", "0")
@@ -103,7 +104,8 @@ def test_folders_are_walked_with_include_and_exclude(tmp_path):
     (tmp_path / ".venv").mkdir()
     (tmp_path / ".venv" / "d.txt").write_text(BASE, encoding="utf-8")
     report = json.loads(run("lint", str(tmp_path), "--format", "json").output)
-    assert sorted(file["path"].rsplit("/", 1)[1] for file in report["files"]) == ["a.txt", "b.md"]
+    # c.pdf is taken (documents are read), and reported as damaged.
+    assert sorted(file["path"].rsplit("/", 1)[1] for file in report["files"]) == ["a.txt", "b.md", "c.pdf"]
     (tmp_path / ".jxlint.yaml").write_text("include: ['*.txt']\n", encoding="utf-8")
     report = json.loads(run("lint", str(tmp_path), "--format", "json").output)
     assert [file["path"].rsplit("/", 1)[1] for file in report["files"]] == ["a.txt"]
