@@ -471,8 +471,8 @@ def templates_command(output_format: str, lang: str) -> None:
 @lang_option
 @no_plugins_option
 def explain(rule: str, config_path: str | None, lang: str) -> None:
-    """Show the documentation of a rule, by code (JX105) or name; rules written in YAML
-    come from the configuration in force here (or --config)."""
+    """Show the documentation of a rule, by code (JX105) or name: in Chinese, or English with
+    --lang en; rules written in YAML come from the configuration in force here (or --config)."""
     from pathlib import Path
 
     from linter.config import ConfigError, load_definitions
@@ -491,17 +491,9 @@ def explain(rule: str, config_path: str | None, lang: str) -> None:
         close = difflib.get_close_matches(rule, names, n=1)
         hint = f" (did you mean {close[0]}?)" if close else ""
         raise click.UsageError(f"unknown rule '{quoted(rule)}'{hint}")
-    click.echo(f"{found.code} {found.name}  [{found.severity}; {', '.join(found.groups)}; {found.origin}]\n")
-    click.echo(found.docs.strip())
-    if found.options:
-        click.echo("\nOptions (defaults):")
-        for name, option in found.options.items():
-            click.echo(f"  {name} = {option.default!r}  ({option.kind}) {option.help}")
-    if getattr(found, "config_file", None):
-        return  # a rule written in YAML: its messages are in its docs' Definition section
-    click.echo("\nMessages:")
-    for message_id in found.messages.get("zh", {}):
-        click.echo(f"  {message_id}: {found.messages[lang][message_id]}")
+    from linter.rule_docs import explain_text
+
+    click.echo(explain_text(found, lang, registry.messages))
 
 
 @main.command()

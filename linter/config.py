@@ -33,7 +33,7 @@ TOP_KEYS = (
     "waivers", "define", "match",
 )
 OVERRIDE_KEYS = ("files", "template", "rules", "select", "extend-select", "ignore", "extend-ignore")
-DEFAULT_INCLUDE = ("*.txt", "*.tsv", "*.md")
+DEFAULT_INCLUDE = ("*.txt", "*.tsv", "*.md", "*.xlsx", "*.xlsm", "*.xls", "*.docx", "*.pdf")
 DEFAULT_EXCLUDE = (".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist")
 SEVERITY_ORDER = {"off": 0, "info": 1, "warning": 2, "error": 3}
 MAX_EXTENDS_DEPTH = 32

@@ -43,6 +43,15 @@ class Diagnostic:
     actual: str | None = None
     related: tuple[Span, ...] = ()  # the cells a sum is made of
     cell: str | None = None  # the raw text of the cell pointed at, when the finding points at one
+    # In a workbook, Word file or PDF: where the cell is in the document (Location.json,
+    # linter.location); `span` is then a position in the text the document was read as.
+    location: dict[str, object] | None = None
+    related_locations: tuple[dict[str, object], ...] = ()
+
+    @property
+    def where(self) -> str:
+        """`表1!D12` in a document, `248:35` (line:column) in text."""
+        return str(self.location["text"]) if self.location else f"{self.span.line}:{self.span.column}"
 
     @property
     def form(self) -> dict[str, object] | None:
@@ -181,7 +190,8 @@ class Linter:
 
     def lint_path(self, path: Path, encoding: str | None = None) -> FileResult:
         templates, template = self.templates_for(path)
-        return self.lint_document(read_document(str(path), encoding, self.max_bytes, None, templates, template), path)
+        document = read_document(str(path), encoding, self.max_bytes, None, templates, template, self.registry.readers)
+        return self.lint_document(document, path)
 
     def lint_bytes(self, data: bytes, shown: str, config_path: Path, encoding: str | None = None) -> FileResult:
         templates, template = self.templates_for(config_path)
@@ -213,7 +223,11 @@ class Linter:
                 result.diagnostics.extend(self._run(in_force, document))
         result.diagnostics.sort(key=lambda d: (d.span.line, d.span.column, d.code))
         _add_cell_texts(document, result.diagnostics)
-        if result.diagnostics and document.text:
+        if document.locations is not None:
+            from linter.location import locate
+
+            locate(result.diagnostics, document.locations, self.catalog.lang)
+        elif result.diagnostics and document.text:
             lines = document.text.split("\n")
             result.source_lines = {d.span.line: lines[d.span.line - 1] for d in result.diagnostics if 0 < d.span.line <= len(lines)}
         return result
@@ -242,6 +256,13 @@ class Linter:
         args = dict(finding.args)
         if "problem_id" in args:
             args["problem"] = self.catalog.render(str(args["problem_id"]), args)
+        message_id = f"{rule.code}.{finding.message_id}"
+        if document.locations is not None and "line" in args and finding.related:
+            # A line of the text a document was read as means nothing to its reader: the
+            # rule's `_located` message names the related cell's place in the document.
+            from linter.location import located_message
+
+            message_id = located_message(self.catalog, message_id, args, document.locations, finding.related_spans[0])
         return Diagnostic(
             path=document.path,
             form_index=form.index if form else None,
@@ -251,7 +272,7 @@ class Linter:
             name=rule.name,
             severity=_lower(in_force.severity, finding.severity),
             span=finding.span,
-            message=self.catalog.render(f"{rule.code}.{finding.message_id}", args),
+            message=self.catalog.render(message_id, args),
             table_path=shortened(finding.table_path, 2 * MAX_QUOTED) if finding.table_path else None,
             expected=_text(finding.expected),
             actual=_text(finding.actual),

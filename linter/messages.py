@@ -81,7 +81,7 @@ CORE = {
         "parse.unreadable": "从此处起无法按模板读取（文字顺序错乱或单元格粘连）；此前读到的内容仅供查看，不据以检查",
         "parse.unreadable_before": "从此处起无法按模板读取（文字顺序错乱或单元格粘连），未读取{parts}；此前读到的内容仅供查看，不据以检查",
         "outline.truncated": "不完整，缺少：{parts}",
-        "decode.binary": "不是文本文件（第 {offset} 字节为 NUL）；请先从 PDF、Word 或 Excel 导出为文本",
+        "decode.binary": "不是文本文件（第 {offset} 字节为 NUL），也不是 jxlint 能读的 .xlsx、.xls、.docx 或 .pdf 文档",
         "decode.undecodable": "无法按 {encoding} 解码：第 {offset} 字节起无效；可用 --encoding 指定编码（如 gb18030）",
         "decode.unknown_encoding": "未知的编码名称或不是文本编码「{encoding}」",
         "decode.no_form_in_encoding": "按 --encoding {encoding} 解码后没有任何表，而按自动识别的 {detected} 解码有表；请检查 --encoding",
@@ -141,7 +141,7 @@ CORE = {
         "parse.unreadable": "from here on the text cannot be read as the template (scrambled or run-together cells); what was read before is shown, not checked",
         "parse.unreadable_before": "from here on the text cannot be read as the template (scrambled or run-together cells); not read: {parts}; what was read before is shown, not checked",
         "outline.truncated": "incomplete, lacks: {parts}",
-        "decode.binary": "not a text file (byte {offset} is NUL); export the form from PDF, Word or Excel as text first",
+        "decode.binary": "not a text file (byte {offset} is NUL), nor a .xlsx, .xls, .docx or .pdf document jxlint reads",
         "decode.undecodable": "cannot decode as {encoding}: invalid bytes from byte {offset}; choose one with --encoding (e.g. gb18030)",
         "decode.unknown_encoding": "'{encoding}' is not the name of a text encoding",
         "decode.no_form_in_encoding": "decoded as {encoding} (--encoding), the file holds no form; decoded as {detected} (detected), it does: check --encoding",
@@ -211,6 +211,16 @@ def terminal_words(terminals: list[str], lang: str, limit: int = 4) -> str:
     if more > 0:
         text += f" 等 {len(terminals)} 种" if lang == "zh" else f" ({more} more)"
     return text
+
+
+def _add_document_messages() -> None:
+    from linter.readers.messages import DOCUMENT_MESSAGES
+
+    for lang, table in DOCUMENT_MESSAGES.items():
+        CORE[lang].update(table)
+
+
+_add_document_messages()
 
 
 class Catalog:

@@ -121,7 +121,7 @@ def build_rule(code: object, data: object, defined_in: str, config_file: str = "
     return YamlRule(
         code=code, name=name, severity=severity, groups=("yaml", *groups), options=options,
         messages={"zh": {"failed": "{message}"}, "en": {"failed": "{message}"}},
-        docs=docs, check=checker.run(templates), origin=f"yaml: {defined_in}", scope="form", defined_in=defined_in,
+        docs=docs["en"], docs_zh=docs["zh"], check=checker.run(templates), origin=f"yaml: {defined_in}", scope="form", defined_in=defined_in,
         config_file=config_file or defined_in, summaries=summaries,
     )
 
@@ -175,7 +175,8 @@ def render(template: str, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(replace, template)
 
 
-def _docs(code: str, name: str, kind: str, data: dict, messages: dict[str, str], defined_in: str) -> str:
+def _docs(code: str, name: str, kind: str, data: dict, messages: dict[str, str], defined_in: str) -> dict[str, str]:
+    """The rule's docs in each language, with the headings built-in rules have."""
     docs = data["docs"]
     if not isinstance(docs, dict):
         raise DefinitionError("define.docs", {"code": code, "known": ", ".join(DOC_KEYS)}, ("docs",))
@@ -186,33 +187,36 @@ def _docs(code: str, name: str, kind: str, data: dict, messages: dict[str, str],
         if key not in docs:
             raise DefinitionError("define.docs", {"code": code, "known": ", ".join(DOC_KEYS)}, ("docs",))
     text = {key: _text(docs[key], code, ("docs", key)) for key in docs}
-    source = text.get("source", {"zh": "", "en": ""})
-
-    def both(key: str, indent: bool = False) -> str:
-        parts = [text[key]["zh"].strip()]
-        if text[key]["en"].strip() != parts[0]:
-            parts.append(text[key]["en"].strip())
-        if indent:
-            return "\n\n".join("\n".join("    " + line for line in part.splitlines()) for part in parts)
-        return "\n\n".join(parts)
-
     definition = [f"    kind: {kind}"]
     for key in KIND_KEYS[kind]:
         if key in data:
             definition.append(f"    {key}: {data[key]}")
     definition += [f"    message.zh: {messages['zh']}", f"    message.en: {messages['en']}"]
-    first = text["what"]["zh"].strip().splitlines()[0]
-    return "\n".join([
-        first, "",
-        "## What it checks", both("what"), "",
-        "## Why it matters", both("why"), "",
-        "## Failing example", both("failing", indent=True), "",
-        "## Passing example", both("passing", indent=True), "",
-        "## Definition", *definition, "",
-        "## Source",
-        *(part.strip() + "\n" for part in dict.fromkeys((source["zh"], source["en"])) if part.strip()),
-        f"规则写在 {defined_in}（YAML 规则） / defined in {defined_in} (a rule written in YAML)",
-    ])
+    out = {}
+    for lang, headings in _DOC_HEADINGS.items():
+        def part(key: str, indent: bool = False) -> str:
+            body = text[key][lang].strip()
+            return "\n".join("    " + line for line in body.splitlines()) if indent else body
+
+        source = text["source"][lang].strip() if "source" in text else ""
+        out[lang] = "\n".join([
+            text["what"][lang].strip().splitlines()[0], "",
+            headings[0], part("what"), "",
+            headings[1], part("why"), "",
+            headings[2], part("failing", indent=True), "",
+            headings[3], part("passing", indent=True), "",
+            headings[4], *definition, "",
+            headings[5], *([source, ""] if source else []),
+            headings[6].format(defined_in=defined_in),
+        ])
+    return out
+
+
+_DOC_HEADINGS = {
+    "zh": ("## 检查什么", "## 为什么重要", "## 错误示例", "## 正确示例", "## 定义", "## 依据", "规则写在 {defined_in}（YAML 规则）"),
+    "en": ("## What it checks", "## Why it matters", "## Failing example", "## Passing example", "## Definition", "## Source",
+           "defined in {defined_in} (a rule written in YAML)"),
+}
 
 
 def _decimal(value: object, code: str, key: str) -> Decimal:

@@ -17,12 +17,6 @@ total row there with a 分值 and no score is reported as a warning, saying why.
 An empty 得分 leaves the total without a part, and an empty 实际完成值 leaves the
 score without a basis: the form is not finished, whatever its total says.
 
-## Failing example
-    	产出指标	数量指标	系统维护次数	≥12次	12次	30		
-
-## Passing example
-    	产出指标	数量指标	系统维护次数	≥12次	12次	30	30	
-
 ## Source
 domain-rules.md §1 (required cells, R1–R3) and §8 item 1 (required cells empty);
 issue 7 (blanks and leftovers).
@@ -37,6 +31,21 @@ CODE = "JX011"
 NAME = "blank-required-cell"
 SEVERITY = "error"
 GROUPS = ("structure", "scoring")
+DOCS_ZH = """计分需要的单元格没有填写。
+
+## 检查什么
+- 有分值（权重）的每个计分指标行，得分或实际完成值为空；
+- 表格模板计分的资金总额行（年度资金总额），得分为空；
+- 总分行有分值却没有得分。
+
+「空」指表格在分隔符之间留空的单元格（以制表符或竖线分列的表）；模板没有这一列时，本规则不检查。没有表格列的文本（PDF 文字、以空格对齐的列）中，指标行和资金行的空单元格与丢失的单元格无法区分，不报告；这种文本中总分行有分值却没有得分的，按「警告」报告并说明原因。
+
+## 为什么重要
+得分为空，总分就少了一部分；实际完成值为空，得分就没有依据：不论总分写的是多少，这张表都还没有填完。
+
+## 依据
+domain-rules.md §1（必填单元格，R1–R3）和 §8 第 1 项（必填单元格为空）；issue 7（空白和遗留内容）。
+"""
 MESSAGES = {
     "zh": {
         "score": "指标「{name}」有分值 {points}，得分却为空",

@@ -15,12 +15,6 @@ The printed scoring rule gives each level a band: a 部分达成 row scored 9 of
 a 达成 row scored 5 of 10 is scored against the rule, and the total moves with it.
 (A 达成 row below its 分值 is also JX301's, a missed level at full marks JX302's.)
 
-## Failing example
-    	效益指标	社会效益指标	服务保障效果	有效	部分达成指标并具有一定效果	30	27	宣传不足
-
-## Passing example
-    	效益指标	社会效益指标	服务保障效果	有效	部分达成指标并具有一定效果	30	21	宣传不足
-
 ## Options
 - `bands` (list of `upper-lower` percent bands, one per level, e.g. `[100-80, 80-50, 50-0]`): default the form template's.
 
@@ -43,6 +37,20 @@ SEVERITY = "warning"
 GROUPS = ("scoring",)
 BANDS = Option("percent-bands", None, "one `upper-lower` band a level, in percent of 分值 (`[100-80, 80-60, 60-0]`; default: the form template's)")
 OPTIONS = {"bands": BANDS}
+DOCS_ZH = """定性指标的完成程度与得分档次不符。
+
+## 检查什么
+实际完成值用模板的用语写明定性完成程度的计分指标行（`scoring.qualitative_levels`：达成 / 部分达成 / 未达成 …，从单元格开头匹配，较长的用语优先），得分应在模板为该完成程度印明的分值档次内（`scoring.qualitative_bands`：全国模板为 100–80%、80–60%、60–0%；湖北模板为 100–80%、80–50%、50–0%）。每档含下限、不含上限，最高一档含 100%。没有分值列的表（湖北把权重印在指标名称里）无从比较档次，本规则不检查。
+
+## 为什么重要
+模板印明的评分规则给每个完成程度规定了档次：「部分达成」10 分得 9 分、「达成」10 分得 5 分，都不符合规则，总分也随之变动。（「达成」却低于分值的行也由 JX301 报告，未达成却得满分的由 JX302 报告。）
+
+## 选项
+- `bands`（档次列表）：每个完成程度一档，以分值的百分比写作「上限-下限」，如 `[100-80, 80-50, 50-0]`；默认取表格模板的档次。
+
+## 依据
+domain-rules.md §4 R21（全国的档次，C1 `selfqualscorecheck`）；docs/templates.md（印明的评分规则：100–80% / 80–60% / 60–0%，湖北 100–80% / 80–50% / 50–0%）；种子样本 001（嘉定 2024）「未达成指标且效果较差」10 分得 5 分，在档次之内。
+"""
 MESSAGES = {
     "zh": {"band": "实际完成值「{actual}」属于第 {level} 档，得分应在分值 {points} 的 {band} 之间（{low} 至 {high}{open}），实得 {score}"},
     "en": {"band": "the actual '{actual}' is level {level}, whose score lies within {band} of the points {points} ({low} to {high}{open_en}), but it is {score}"},

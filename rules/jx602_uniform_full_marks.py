@@ -12,18 +12,6 @@ A self-evaluation whose actuals only restate the targets measured nothing: the
 full marks rest on the targets, not on what was done. Reviewers send such forms
 back for real figures (domain-rules.md R30).
 
-## Failing example
-    	产出指标	数量指标	系统维护次数	≥12次	12次	30	30
-    		质量指标	系统正常运行率	≥95%	95%	20	20
-    	效益指标	社会效益指标	服务保障效果	有效	有效	30	30
-    	满意度指标	服务对象满意度指标	使用人员满意度	≥85%	85%	10	10
-
-## Passing example
-    	产出指标	数量指标	系统维护次数	≥12次	12次	30	30
-    		质量指标	系统正常运行率	≥95%	99%	20	20
-    	效益指标	社会效益指标	服务保障效果	有效	有效	30	30
-    	满意度指标	服务对象满意度指标	使用人员满意度	≥85%	90%	10	10
-
 ## Options
 - `minimum` (whole number): the fewest counted rows a form needs for the check; default 3.
 
@@ -43,6 +31,20 @@ NAME = "uniform-full-marks"
 SEVERITY = "info"
 GROUPS = ("plausibility",)
 OPTIONS = {"minimum": Option("int", 3, "the fewest counted indicator rows a form needs for the check")}
+DOCS_ZH = """所有指标都是满分，实际完成值全部照抄年度指标值。
+
+## 检查什么
+计分指标行不少于 `minimum`（默认 3）行的表，每行都得满分，且每行的实际完成值都重复年度指标值：文字相同（「有效」对「有效」、「=1个」对「=1个」），或去掉比较符号后数字和单位相同（「≥90%」对「90%」、「100%」对「100%」）。
+
+## 为什么重要
+实际完成值只是重复年度指标值的自评什么也没有衡量：满分依据的是目标，而不是实际做了什么。审核人员会把这样的表退回，要求填写实际数据（domain-rules.md R30）。
+
+## 选项
+- `minimum`（整数）：检查所需的最少计分指标行数；默认 3。
+
+## 依据
+domain-rules.md §7 R30（实际完成值照抄年度指标值，每行满分）；种子样本 003（宝山 2023）区域运中心视频会商系统：每个实际完成值都照抄年度指标值，100 分得 100 分。
+"""
 MESSAGES = {
     "zh": {"uniform": "全部 {count} 项指标均得满分，且实际完成值都照抄年度指标值（如「{target}」→「{actual}」），未反映实际完成情况"},
     "en": {"uniform": "all {count} indicators score full marks and every actual repeats its target (such as '{target}' → '{actual}'): nothing was measured"},

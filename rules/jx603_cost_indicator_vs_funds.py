@@ -14,14 +14,6 @@ A cost indicator in money measures what the project spent: it cannot plan more
 than the budget nor report more than was spent, and a whole-project cost that
 differs from 全年执行数 means one of the two figures is wrong (or in the wrong unit).
 
-## Failing example
-    	年度资金总额	27.40	27.40	24.39	10	89.01%	8.90
-    	产出指标	成本指标	运维成本费用控制	≤30.00(万元)	26.00(万元)	20	20
-
-## Passing example
-    	年度资金总额	27.40	27.40	24.39	10	89.01%	8.90
-    	产出指标	成本指标	运维成本费用控制	≤27.40(万元)	24.39(万元)	20	20
-
 ## Options
 - `tolerance` (number, 元): largest accepted difference; default from the printed decimals.
 
@@ -43,6 +35,20 @@ NAME = "cost-indicator-vs-funds"
 SEVERITY = "info"
 GROUPS = ("plausibility",)
 OPTIONS = {"tolerance": Option("decimal", None, "largest accepted difference in 元 (default: from the printed decimals)")}
+DOCS_ZH = """以金额表示的成本指标与资金情况不符。
+
+## 检查什么
+成本指标块（模板的「成本指标」，作一级或二级指标，及其下的经济成本指标等二级指标）中年度指标值为金额（元、千元、万元、亿元）的每个计分指标行，与资金表年度资金总额行（按资金表的金额单位，如「项目资金（万元）」）比较：年度指标值超过全年预算数；实际完成值超过全年执行数；年度指标值就是整个预算（等于全年预算数或年初预算数）时，实际完成值与全年执行数不同。金额统一换算为元比较，允许相差各自所填最后一位小数的半个单位（或选项 `tolerance`，以元计）。
+
+## 为什么重要
+以金额表示的成本指标衡量的是项目花了多少钱：计划不能超过预算，实际不能超过支出；整个项目的成本与全年执行数不同，说明两个数字中有一个填错了（或单位错了）。
+
+## 选项
+- `tolerance`（数字，元）：可接受的最大差额；默认按所填小数位数确定。
+
+## 依据
+domain-rules.md §7 R29（成本指标的年度指标值不超过全年预算数，实际完成值等于全年执行数）；种子样本 001（嘉定 2024）信息化项目运维：≤27.40 万元 = 全年预算数，24.39 万元 = 全年执行数。
+"""
 MESSAGES = {
     "zh": {
         "over_budget": "成本指标年度指标值 {target} 超过全年预算数 {budget}{unit}",

@@ -12,14 +12,6 @@ The execution rate already earns its points in the funds block (10 on the
 national form); scoring it again as an output indicator counts the same fact
 twice and leaves fewer points for what the money achieved.
 
-## Failing example
-    	年度资金总额	100.00	100.00	90.00	10	90.00%	9.00
-    	产出指标	时效指标	预算执行率	≥90%	90%	20	20
-
-## Passing example
-    	年度资金总额	100.00	100.00	90.00	10	90.00%	9.00
-    	产出指标	时效指标	按期完工率	≥90%	95%	20	20
-
 ## Options
 - `words` (list of texts): more names that measure the execution rate, added to the template's.
 
@@ -38,6 +30,20 @@ NAME = "execution-rescored"
 SEVERITY = "info"
 GROUPS = ("plausibility",)
 OPTIONS = {"words": Option("str-list", (), "more 三级 names that measure the execution rate")}
+DOCS_ZH = """预算执行率又被当作绩效指标重复计分。
+
+## 检查什么
+资金表已对执行率计分（总额行有分值或得分）的表中，有分值的计分指标行，其三级指标名称衡量的也是执行率：名称中含有模板列出的用语（`scoring.execution_indicators`：预算执行率、资金执行率、资金支出率、预算支出率、支出进度），或选项 `words` 中的用语。
+
+## 为什么重要
+执行率已在资金表中计分（全国模板 10 分）；再作为产出指标计分，同一件事算了两次，留给资金使用成效的分值就少了。
+
+## 选项
+- `words`（文字列表）：模板用语之外，其他衡量执行率的指标名称。
+
+## 依据
+domain-rules.md §8（合理性检查；执行率在资金表中计分，R9）；全国模板只在项目资金表中对执行率计分一次（分值 10）。
+"""
 MESSAGES = {
     "zh": {"rescored": "三级指标「{name}」（分值 {points}）又给预算执行率计分，而项目资金栏已按执行率计分（分值 {execution}）"},
     "en": {"rescored": "the indicator '{name}' (points {points}) scores the execution rate again, already scored in the funds block (points {execution})"},

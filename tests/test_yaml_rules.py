@@ -262,7 +262,10 @@ def test_explain_and_rules_show_a_yaml_rule(tmp_path, monkeypatch):
     runner = CliRunner()
     explained = runner.invoke(main, ["explain", "MH001"])
     assert explained.exit_code == 0, explained.output
-    assert "## What it checks" in explained.output and "总分行的分值等于预算执行分值加各三级指标分值之和。" in explained.output
+    assert "## 检查什么" in explained.output and "总分行的分值等于预算执行分值加各三级指标分值之和。" in explained.output
+    assert "The total row's points" not in explained.output  # Chinese by default
+    english = runner.invoke(main, ["explain", "MH001", "--lang", "en"])
+    assert "## What it checks" in english.output and "The total row's points equal" in english.output
     assert "total.points == funds.total.points + sum(indicators.points)" in explained.output
     assert "message.en: total points {total.points}" in explained.output and "{message}" not in explained.output
     listed = runner.invoke(main, ["rules"])
