@@ -25,3 +25,12 @@ def seed(name: str) -> Document:
 @pytest.fixture(params=sorted(SEEDS))
 def seed_document(request) -> Document:
     return seed(request.param)
+
+
+@pytest.fixture(autouse=True)
+def _no_result_cache(monkeypatch, tmp_path_factory):
+    """No test reads results another test left, nor litters the checkout: the result
+    cache is off (JXLINT_NO_CACHE), and any cache a test turns on goes to a temporary
+    folder. tests/test_cache.py turns it on with its own folders."""
+    monkeypatch.setenv("JXLINT_NO_CACHE", "1")
+    monkeypatch.setenv("JXLINT_RESULT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "result-cache"))
