@@ -1,0 +1,115 @@
+"""`--jobs N`, streamed reports and `--format jsonl`: the same bytes however computed.
+
+The corpus is the real seeds and the other provinces' forms, and each seed again
+under another name, so a run has enough files for several chunks per worker.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from linter.engine import LintResult, Linter
+from linter.report.formats import LINT_FORMATS
+from linter.report.stream import WRITERS, write_all
+from linter.waivers import apply_waivers
+from tests.conftest import FIXTURES
+
+OTHER = Path(__file__).parent / "other-provinces"
+STREAMED = ("text", "json", "jsonl", "sarif", "github", "gitlab", "junit")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(FIXTURES, root / "seeds")
+    shutil.copytree(OTHER, root / "other", ignore=shutil.ignore_patterns("*.md"))
+    for copy in range(3):
+        for seed in sorted(FIXTURES.glob("*.txt")):
+            (root / "copies").mkdir(exist_ok=True)
+            (root / "copies" / f"{copy}-{seed.name}").write_bytes(seed.read_bytes())
+    return root
+
+
+def _jxlint(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "linter.cli", *args], cwd=cwd, capture_output=True, timeout=600)
+
+
+@pytest.mark.parametrize("output_format", STREAMED)
+def test_jobs_4_gives_the_bytes_of_jobs_1(corpus, output_format):
+    serial = _jxlint(corpus, "lint", "-q", "--jobs", "1", "--format", output_format, ".")
+    parallel = _jxlint(corpus, "lint", "-q", "--jobs", "4", "--format", output_format, ".")
+    assert serial.returncode == parallel.returncode == 1
+    assert serial.stdout and serial.stdout == parallel.stdout
+    assert parallel.stderr == b""
+
+
+def test_jobs_with_standard_input_keeps_it_last(corpus):
+    data = (FIXTURES / "001_ce3da03141c568d9.txt").read_bytes()
+    args = ("lint", "-q", "--format", "jsonl", "seeds", "-", "--stdin-filename", "piped.txt")
+    serial = subprocess.run([sys.executable, "-m", "linter.cli", *args, "--jobs", "1"], cwd=corpus, input=data, capture_output=True)
+    parallel = subprocess.run([sys.executable, "-m", "linter.cli", *args, "--jobs", "2"], cwd=corpus, input=data, capture_output=True)
+    assert serial.stdout == parallel.stdout
+    paths = [json.loads(line)["path"] for line in parallel.stdout.decode().splitlines()]
+    assert paths[-1] == "piped.txt" and paths[0].startswith("seeds/")
+
+
+def _whole_and_streamed(paths: list[str], output_format: str, lang: str = "zh") -> tuple[str, str]:
+    import io
+
+    linter = Linter(lang)
+    whole = LintResult(linter.lint_paths(paths), linter.registry.rules)
+    apply_waivers(whole, [])
+    out_whole = io.StringIO()
+    LINT_FORMATS[output_format](whole, linter.catalog, out_whole)
+    again = LintResult(linter.lint_paths(paths), linter.registry.rules)
+    out_stream = io.StringIO()
+    write_all(WRITERS[output_format], again, linter.catalog, out_stream)
+    return out_whole.getvalue(), out_stream.getvalue()
+
+
+@pytest.mark.parametrize("output_format", [name for name in STREAMED if name != "jsonl"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_streamed_writer_writes_the_whole_report_bytes(output_format, lang):
+    whole, streamed = _whole_and_streamed([str(FIXTURES), str(OTHER)], output_format, lang)
+    assert whole == streamed
+
+
+@pytest.mark.parametrize("output_format", [name for name in STREAMED if name != "jsonl"])
+def test_streamed_writer_of_no_file_is_the_empty_report(output_format, tmp_path):
+    whole, streamed = _whole_and_streamed([str(tmp_path)], output_format)
+    assert whole == streamed
+
+
+def test_json_stream_is_one_document_with_the_schema(corpus):
+    result = _jxlint(corpus, "lint", "-q", "--jobs", "2", "--format", "json", ".")
+    report = json.loads(result.stdout)
+    assert report["version"] == 1 and set(report) == {"version", "files", "diagnostics", "summary"}
+    assert report["summary"]["files"] == len(report["files"]) == 3 + 15 + 9
+    assert report["summary"]["forms"] == sum(len(file["forms"]) for file in report["files"])
+    counts = report["summary"]
+    assert counts["error"] + counts["warning"] + counts["info"] == len(report["diagnostics"])
+
+
+def test_jsonl_is_one_finding_per_line_as_the_json_diagnostics(corpus):
+    jsonl = _jxlint(corpus, "lint", "-q", "--format", "jsonl", "seeds")
+    whole = json.loads(_jxlint(corpus, "lint", "-q", "--format", "json", "seeds").stdout)
+    lines = [json.loads(line) for line in jsonl.stdout.decode("utf-8").splitlines()]
+    assert lines == whole["diagnostics"] and len(lines) > 100
+    assert jsonl.returncode == 1
+
+
+def test_a_baseline_waives_the_same_findings_streamed_and_whole(corpus, tmp_path):
+    baseline = tmp_path / "baseline.yaml"
+    written = _jxlint(corpus, "lint", "-q", "--write-baseline", str(baseline), "--format", "json", "seeds")
+    assert written.returncode == 0 and json.loads(written.stdout)["summary"]["waived"] > 100
+    streamed = _jxlint(corpus, "lint", "-q", "--jobs", "2", "--baseline", str(baseline), "--format", "json", "seeds", "copies")
+    report = json.loads(streamed.stdout)
+    # The seeds' findings are waived; their copies (other file names) are not.
+    assert {d["path"].split("/")[0] for d in report["diagnostics"]} == {"copies"}
+    assert report["summary"]["waived"] == json.loads(written.stdout)["summary"]["waived"]
