@@ -6,8 +6,9 @@ than the rest of a one-file lint's start, and importing `importlib.metadata` alo
 good part of that. The distributions that declare `jxlint` entry points are therefore
 kept in an index in the private per-user cache (linter/parser_cache.py: a folder only
 the user can write, each file checked by its SHA-256), keyed on the environment: the
-interpreter, every `sys.path` entry with its modification time, and the name and
-modification time of each `*.dist-info` / `*.egg-info` folder in it. Installing,
+interpreter, every `sys.path` entry, and the name and modification time of each
+`*.dist-info` / `*.egg-info` folder in it (not the folder's own time: the current
+folder is often on `sys.path` and changes with every file written there). Installing,
 upgrading or removing a package changes one of these, so the next start scans again.
 `JXLINT_NO_PARSER_CACHE=1` (no private cache) scans every time.
 
@@ -36,9 +37,10 @@ def environment_key() -> str:
         except OSError:
             parts.append(f"{entry}\0-")
             continue
-        parts.append(f"{entry}\0{info.st_mtime_ns}")
-        if not stat.S_ISDIR(info.st_mode):
+        if not stat.S_ISDIR(info.st_mode):  # a zip or egg file: its own time
+            parts.append(f"{entry}\0{info.st_mtime_ns}")
             continue
+        parts.append(entry)
         found = []
         try:
             with os.scandir(folder) as entries:
