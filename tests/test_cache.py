@@ -48,7 +48,7 @@ def test_second_run_reads_every_result_from_the_cache(project):
     for entry in entries:
         data = json.loads(entry.read_text(encoding="utf-8"))
         for diagnostic in data["diagnostics"]:
-            diagnostic["message"] = "FROM-CACHE"
+            diagnostic[5] = "FROM-CACHE"  # the message (linter/results_codec.py)
         entry.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     third = json.loads(_jxlint(project, "lint", "-q", "--format", "json", "forms").stdout)
     assert {d["message"] for d in third["diagnostics"]} == {"FROM-CACHE"}
@@ -76,7 +76,11 @@ def test_a_changed_file_or_configuration_is_linted_again(project):
     assert all(not any("\u4e00" <= c <= "\u9fff" for c in d["message"][:3]) for d in english["diagnostics"] if d["code"] == "JX101")
 
 
-@pytest.mark.parametrize("damage", [b"", b"{not json", b'{"v": 1}', b'{"v": 1, "path": 3, "encoding": null}', b"\xff\xfe"])
+@pytest.mark.parametrize("damage", [
+    b"", b"{not json", b'{"v": 1}', b'{"v": 1, "path": 3, "encoding": null}', b"\xff\xfe", b"[]",
+    b'{"v": 1, "path": "a", "encoding": null, "config": null, "forms": [], "lines": [],'
+    b' "diagnostics": [["a", null, "JX1", "n", "fatal", "m", null, null, null, null, null, null, 1, 1, 1, 1, []]]}',
+])
 def test_a_corrupt_entry_is_ignored_and_written_again(project, damage):
     first = _jxlint(project, "lint", "-q", "--format", "sarif", "forms")
     for entry in _entries(project / ".jxlint_cache"):
