@@ -22,7 +22,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from linter import __version__
@@ -113,6 +112,8 @@ class ResultCache:
     def put(self, key: str, result: FileResult) -> None:
         if not self.writable:
             return
+        import tempfile
+
         target = self._path(key)
         try:
             self._prepare(target.parent)

@@ -17,8 +17,6 @@ whole `LintResult`, as before: see `linter.lint_command`.
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 from typing import IO
 
 from linter.engine import INTERNAL_ERROR, FileResult, LintResult
@@ -54,10 +52,14 @@ class Totals:
 
 
 def _spool() -> IO[str]:
+    import tempfile
+
     return tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
 
 
 def _copy(spool: IO[str], stream: IO[str]) -> None:
+    import shutil
+
     spool.seek(0)
     shutil.copyfileobj(spool, stream, _SPOOL_CHUNK)
     spool.close()
