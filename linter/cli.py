@@ -194,10 +194,21 @@ def parse(
         known = ", ".join(item.id for item in builtin_templates())
         raise click.UsageError(f"unknown template '{quoted(template)}' (known: {known})")
     catalog = Catalog(lang)
-    documents = [read_document(path, encoding, max_file_size, template=template) for path in files]
+    failed = False
+
+    def documents():
+        """Read one at a time, as the format asks: a built-in format drops each AST once
+        written (outline) or turned into JSON data, so ASTs never pile up."""
+        nonlocal failed
+        for path in files:
+            document = read_document(path, encoding, max_file_size, template=template)
+            failed = failed or bool(document.problems or any(form.problems for form in document.forms))
+            yield document
+
+    # A plugin's format may index or iterate twice: it gets a list.
+    given = documents() if formatters[output_format] is PARSE_FORMATS.get(output_format) else list(documents())
     with report_stream(output, output_format) as stream:
-        formatters[output_format](documents, catalog, stream)
-    failed = any(document.problems or any(form.problems for form in document.forms) for document in documents)
+        formatters[output_format](given, catalog, stream)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 

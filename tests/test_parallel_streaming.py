@@ -113,3 +113,32 @@ def test_a_baseline_waives_the_same_findings_streamed_and_whole(corpus, tmp_path
     # The seeds' findings are waived; their copies (other file names) are not.
     assert {d["path"].split("/")[0] for d in report["diagnostics"]} == {"copies"}
     assert report["summary"]["waived"] == json.loads(written.stdout)["summary"]["waived"]
+
+
+def test_parse_reads_one_document_at_a_time_for_the_built_in_formats(monkeypatch):
+    """The AST of a file is gone before the next file is read (text outline)."""
+    import gc
+
+    from click.testing import CliRunner
+
+    from linter import reading
+    from linter.ast import Document
+    from linter.cli import main
+
+    read = 0
+    most = 0
+    original = reading.read_document
+
+    def counting(*args, **kwargs):
+        nonlocal most, read
+        gc.collect()
+        most = max(most, sum(1 for item in gc.get_objects() if type(item) is Document))
+        read += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(reading, "read_document", counting)
+    paths = [str(path) for path in sorted(FIXTURES.glob("*.txt"))] + [str(path) for path in sorted(OTHER.glob("*.txt"))]
+    result = CliRunner().invoke(main, ["parse", "--format", "text", *paths])
+    assert result.exit_code in (0, 1), result.output[-2000:]
+    assert read == len(paths) == 18
+    assert most <= 1
