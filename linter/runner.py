@@ -157,6 +157,11 @@ _WORKER: FileLinter | None = None
 
 
 def _init_worker(spec: LintSpec) -> None:
+    """Once per worker process. Ctrl-C is the parent's to handle (exit 130, workers shut
+    down with it): a worker ignores it rather than print a traceback of its own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _WORKER
     if _WORKER is None or _WORKER.spec != spec:  # spawned, or a different run: build it here
         _WORKER = FileLinter(spec)

@@ -142,3 +142,31 @@ def test_parse_reads_one_document_at_a_time_for_the_built_in_formats(monkeypatch
     assert result.exit_code in (0, 1), result.output[-2000:]
     assert read == len(paths) == 18
     assert most <= 1
+
+
+def test_ctrl_c_with_workers_exits_130_with_one_message(tmp_path):
+    """Ctrl-C reaches the whole process group: the workers ignore it, the parent stops
+    them and exits 130 with its one-line message, no traceback from any process."""
+    import os
+    import signal
+    import time
+
+    for copy in range(150):
+        for seed in sorted(FIXTURES.glob("*.txt")):
+            (tmp_path / f"{copy:03d}-{seed.name}").write_bytes(seed.read_bytes())
+    process = subprocess.Popen(
+        [sys.executable, "-m", "linter.cli", "lint", "--jobs", "2", "--format", "json", str(tmp_path)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline:
+        if children.exists() and len(children.read_text().split()) >= 2:
+            break  # both workers are up
+        time.sleep(0.05)
+    assert process.poll() is None, "the run ended before it could be interrupted"
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=300)
+    assert process.returncode == 130
+    assert b"Traceback" not in stderr and stderr.decode().count("interrupted") == 1
