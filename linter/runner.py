@@ -205,6 +205,11 @@ def lint_in_processes(local: FileLinter, paths: list[Path], jobs: int) -> Iterat
 
     global _WORKER
     _WORKER = local  # inherited by forked workers
+    if _start_method() == "fork":
+        import gc
+
+        gc.collect()
+        gc.freeze()  # what is loaded stays shared with the workers, not copied on a collection
     size = max(1, min(32, len(paths) // (jobs * 8)))
     executor = ProcessPoolExecutor(
         jobs, mp_context=multiprocessing.get_context(_start_method()), initializer=_init_worker, initargs=(local.spec,),
@@ -213,6 +218,10 @@ def lint_in_processes(local: FileLinter, paths: list[Path], jobs: int) -> Iterat
         yield from _ordered(lambda chunk: _Counted(executor.submit(_lint_chunk, chunk), local), _chunks(paths, size), jobs * _WINDOW)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+        if _start_method() == "fork":
+            import gc
+
+            gc.unfreeze()
 
 
 def lint_serially(local: FileLinter, paths: list[Path]) -> Iterator[FileResult]:

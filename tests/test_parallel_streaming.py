@@ -170,3 +170,17 @@ def test_ctrl_c_with_workers_exits_130_with_one_message(tmp_path):
     _, stderr = process.communicate(timeout=300)
     assert process.returncode == 130
     assert b"Traceback" not in stderr and stderr.decode().count("interrupted") == 1
+
+
+def test_jobs_4_gives_the_same_review_page_and_workbook(corpus, tmp_path):
+    import zipfile
+
+    for jobs in ("1", "4"):
+        for suffix in ("html", "xlsx"):
+            result = _jxlint(corpus, "lint", "-q", "--jobs", jobs, "--format", suffix, "-o", str(tmp_path / f"{jobs}.{suffix}"), ".")
+            assert result.returncode == 1, result.stderr
+    assert (tmp_path / "1.html").read_bytes() == (tmp_path / "4.html").read_bytes()
+    serial, parallel = zipfile.ZipFile(tmp_path / "1.xlsx"), zipfile.ZipFile(tmp_path / "4.xlsx")
+    assert serial.namelist() == parallel.namelist()
+    # docProps/core.xml holds the time the workbook was written.
+    assert [name for name in serial.namelist() if serial.read(name) != parallel.read(name)] in ([], ["docProps/core.xml"])
