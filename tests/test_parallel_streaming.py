@@ -184,3 +184,14 @@ def test_jobs_4_gives_the_same_review_page_and_workbook(corpus, tmp_path):
     assert serial.namelist() == parallel.namelist()
     # docProps/core.xml holds the time the workbook was written.
     assert [name for name in serial.namelist() if serial.read(name) != parallel.read(name)] in ([], ["docProps/core.xml"])
+
+
+def test_spawned_workers_build_the_same_linter(monkeypatch):
+    """Where `fork` is not used (macOS, Windows), each worker builds its linter from the
+    LintSpec: the results are those of a serial run."""
+    from linter import runner
+
+    monkeypatch.setattr(runner, "_start_method", lambda: "spawn")
+    local = runner.FileLinter(runner.LintSpec(lang="en"))
+    paths = sorted(FIXTURES.glob("*.txt")) + sorted(OTHER.glob("*.txt"))
+    assert list(runner.lint_many(local, paths, jobs=2)) == list(runner.lint_serially(local, paths))
