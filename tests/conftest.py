@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,11 @@ def seed(name: str) -> Document:
 @pytest.fixture(params=sorted(SEEDS))
 def seed_document(request) -> Document:
     return seed(request.param)
+
+
+# Set on import, before any test module copies os.environ at its own import (the CI
+# recipe and pre-commit tests do): no subprocess of a test writes a result cache.
+os.environ["JXLINT_NO_CACHE"] = "1"
 
 
 @pytest.fixture(autouse=True)
