@@ -214,7 +214,10 @@ class Loader:
                 setattr(settings, key, Valued(tuple(_texts(data[key], origin, (*prefix, key))), origin(*prefix, key)))
         if "template" in data:
             settings.template = Valued(self._template(data["template"], base, origin(*prefix, "template")), origin(*prefix, "template"))
-        for index, entry in enumerate(data.get("overrides", []) or []):
+        overrides = data.get("overrides", []) or []
+        if not isinstance(overrides, list):
+            raise ConfigError("config.type", {"key": "overrides", "expected": "list"}, origin(*prefix, "overrides"))
+        for index, entry in enumerate(overrides):
             where = (*prefix, "overrides", index)
             if not isinstance(entry, dict):
                 raise ConfigError("config.type", {"key": "overrides", "expected": "mapping"}, origin(*where))
