@@ -12,6 +12,9 @@ every file as the CLI does it (read, decode, parse, drop):
 - parse: `linter.parse.parse_bytes` on every file;
 - lint: parse + every rule + JSON report, as `jxlint lint --format json`;
 - wall time of `jxlint --version` and of `jxlint parse` on one seed file;
+- containers: the 38 seed forms linted as text and as the documents made of them
+  (tests/documents: .xlsx one sheet a form, .xlsx all on one sheet, .docx, .pdf),
+  forms/s of each, reading included (`--containers-only` runs just this).
 - then (benchmarks/scale_bench.py) each issue-10 target beside its figure: `--jobs 2`
   speed-up, peak RSS at 1x and 32x, start-up, cached re-run over 1,000 files.
 """
@@ -88,6 +91,39 @@ def lint_pass(files: list[Path]) -> int:
     return result.forms
 
 
+DOCUMENTS = ROOT / "tests" / "documents"
+CONTAINERS = (("text", ".txt"), ("xlsx", ".xlsx"), ("xlsx, one sheet", "-one-sheet.xlsx"), ("docx", ".docx"), ("pdf", ".pdf"))
+
+
+def container_files(suffix: str) -> list[Path]:
+    if suffix == ".txt":
+        return SEEDS
+    return [DOCUMENTS / f"{seed.stem.split('_')[0]}{suffix}" for seed in SEEDS]
+
+
+_LINTER = []
+
+
+def lint_documents(files: list[Path]) -> int:
+    from linter.engine import Linter
+
+    if not _LINTER:
+        _LINTER.append(Linter())  # made once: registry and rules are not what is measured
+    return sum(len(_LINTER[0].lint_path(path).forms) for path in files)
+
+
+def containers(runs: int) -> None:
+    """forms/s of the same seed forms in each container, read + parse + every rule."""
+    lint_documents(container_files(".xlsx")[:1])  # warm: imports of the readers
+    baseline = None
+    for name, suffix in CONTAINERS:
+        files = container_files(suffix)
+        seconds, forms = timed(lint_documents, files, runs)
+        rate = forms / seconds
+        baseline = baseline or rate
+        print(f"lint {name:16} {seconds:7.3f} s  {forms:3d} forms  {rate:7.0f} forms/s  ({baseline / rate:.1f}x the time of text)")
+
+
 def timed(function, files, runs: int) -> tuple[float, int]:
     times = []
     result = 0
@@ -124,9 +160,14 @@ def main() -> None:
     parser.add_argument("--size", type=float, default=10.0, help="corpus size in MB (default 10)")
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median; default 5)")
     parser.add_argument("--skip-lint", action="store_true")
+    parser.add_argument("--containers-only", action="store_true", help="only forms/s per container (text, xlsx, docx, pdf)")
     parser.add_argument("--skip-scale", action="store_true", help="skip --jobs, memory, cached re-run (benchmarks/scale_bench.py)")
     args = parser.parse_args()
     tune_gc()
+    if args.containers_only:
+        print(f"machine: {machine()}")
+        containers(args.runs)
+        return
     files = build_corpus(args.size)
     megabytes = sum(path.stat().st_size for path in files) / 1_000_000
     print(f"machine: {machine()}")
@@ -150,6 +191,7 @@ def main() -> None:
                 f"lint     {lint_time:7.3f} s  {megabytes / lint_time:8.1f} MB/s  {forms / lint_time:9.0f} forms/s"
                 f"  ({lint_time / floor_time:.0f}x floor; every rule, JSON output)  |  target >= 3,000 forms/s on one core"
             )
+        containers(args.runs)
     # The console script of this environment, not whatever `jxlint` (or a pyenv shim) is first on PATH.
     local = Path(sys.executable).parent / "jxlint"
     jxlint = str(local) if local.exists() else shutil.which("jxlint")

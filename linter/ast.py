@@ -259,3 +259,6 @@ class Document:
     forms: list[Form] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     text: str = ""
+    # Read from a workbook, Word file or PDF (linter.readers): where each cell of `text`
+    # came from in the document (a linter.location.SourceMap); None for text files.
+    locations: object = None

@@ -21,6 +21,7 @@ from lark import Tree
 from linter.ast import Cell, Form, FundRow, Funds, Goal, Indicator, Label, Problem, Span, Total
 from linter.layouts import STREAM_LAYOUTS, RawCell
 from linter.lexer import Values
+from linter.row_columns import TABLE_LAYOUTS, SourceLines, by_column
 from linter.templates import Template
 from linter.text import fold, key
 from linter.values import COMPARATORS, Number, Target, read_target
@@ -31,6 +32,10 @@ _LABEL_TERMINALS = frozenset({"L1", "L2", "LC"})
 _NUMBER_ROLES = frozenset({"points", "score", "review_score", "coefficient"})
 _TEXT_ROLES = frozenset({"name", "reason", "criteria", "core", "nature", "measure_unit"})
 _TARGET_ROLES = frozenset({"target", "adjusted_target"})
+# The indicator columns whose empty cells are recorded (JX011): `raw` "" at the empty
+# cell's position, where a column the table lacks stays None.
+_EMPTY_ROLES = frozenset({"target", "actual", "points", "score"})
+_COLUMN_ROLES = frozenset({"level1", "level2", "name", "target", "actual", "points", "score", "reason", *Indicator.OPTIONAL_COLUMNS})
 _MAIN_FIELDS = {"project": "project", "department": "department", "implementer": "implementer"}
 # The part of the form each tree node is.
 _PART_OF = {"field_row": "fields", "funds": "funds", "goal": "goal", "indicators": "indicators", "total": "total",
@@ -106,9 +111,12 @@ def _printed_weight(source: RawCell) -> Decimal | None:
 
 class FormBuilder:
     def __init__(
-        self, form: Form, template: Template, uncertain: bool = False, unreadable_at: RawCell | None = None
+        self, form: Form, template: Template, uncertain: bool = False, unreadable_at: RawCell | None = None,
+        source: SourceLines | None = None,
     ) -> None:
         self.form = form
+        # The form's lines, where its layout has table columns: empty cells are found in them.
+        self.source = source if form.layout in TABLE_LAYOUTS else None
         self.template = template
         self.uncertain = uncertain
         self.unreadable_at = unreadable_at
@@ -282,7 +290,16 @@ class FormBuilder:
             cell = text_cell(source) if role == "reason" else number_cell(source, self.template)
             cell.uncertain = not certain
             setattr(row, role, cell)
+        if kind in scored and row.score is None and all(certain for _, _, certain in assigned):
+            row.score = self._empty_cell(label, dict(columns).get("score"), values)
         return row
+
+    def _empty_cell(self, label: RawCell, column: int | None, values: list[RawCell]) -> Cell | None:
+        """The empty cell in `column` of a one-line table row, or None."""
+        if self.source is None or column is None or any(source.line != label.line for source in values):
+            return None
+        span = self.source.empty_span(label.line, column)
+        return Cell("", span) if span is not None else None
 
     # -- goal --------------------------------------------------------------------
     def _goal(self, node: Tree) -> None:
@@ -325,6 +342,7 @@ class FormBuilder:
             if weight is not None:
                 self.indicators_weight = weight
         table = _Columns(self._indicator_roles(header_rows))
+        columns = self._role_columns(header_rows) if self.source is not None else None
         # Text without table columns is cut into rows after the national order (三级, 年度,
         # 实际 before 分值/得分): another family's cells in it cannot be placed for sure.
         guessed = self.form.layout in STREAM_LAYOUTS and not table.national_order
@@ -343,10 +361,54 @@ class FormBuilder:
                 indicator.placeholder = True
             else:
                 self._fill_indicator(indicator, values, table)
+                if columns:
+                    self._place_by_column(indicator, row_cells, columns, table)
                 if guessed:
                     for cell in _cells_of(indicator):
                         cell.uncertain = True
             self.form.indicators.append(indicator)
+
+    def _role_columns(self, header_rows: list[Tree]) -> dict[int, str] | None:
+        """{table column: role} of a one-row indicator header whose every role cell has a
+        table column (labels included); None otherwise."""
+        if len(header_rows) != 1:
+            return None
+        columns: dict[int, str] = {}
+        for source in self._tokens(header_rows[0]):
+            role = _role(source, self.vocabulary.indicator_columns)
+            if role not in _COLUMN_ROLES:
+                continue
+            if source.table_column is None or source.table_column in columns or role in columns.values():
+                return None
+            columns[source.table_column] = role
+        return columns or None
+
+    def _place_by_column(self, indicator: Indicator, row: list[RawCell], columns: dict[int, str], table: _Columns) -> None:
+        """A row that lines up with its header: its cells by column, certain, and its empty
+        cells recorded (`linter.row_columns`)."""
+        if indicator.declared_empty:
+            return
+        placed = by_column(row, columns, _EMPTY_ROLES, self.source)  # type: ignore[arg-type]
+        if placed is None:
+            return
+        cells, empty = placed
+        # A row shifted against its header puts text or a percentage under 分值/得分, or
+        # leaves the name column empty: it is read by content instead.
+        if any(role in _NUMBER_ROLES and not (_plain(source) or source.type == "DASH") for role, source in cells):
+            return
+        if "name" in columns.values() and "name" not in (role for role, _ in cells):
+            return
+        if len(cells) != len(table.roles):  # (a row with a cell in every column is read already)
+            for role in table.roles:
+                if role not in ("level1", "level2"):
+                    setattr(indicator, role, None)
+            for role, source in cells:
+                _set_role(indicator, role, source, self.template)
+            if table.split_target:
+                _join_split_target(indicator)
+        for role, span in empty.items():
+            if getattr(indicator, role) is None:
+                setattr(indicator, role, Cell("", span))
 
     def _indicator_roles(self, header_rows: list[Tree]) -> list[str]:
         """Column roles of the data cells (labels excluded), in order.
@@ -426,6 +488,9 @@ class FormBuilder:
         if not self.template.section("total").get("points") and len(numbers) == 1:
             # A template whose total has no 分值 (自评总分 alone) prints the score only.
             total.points, total.score = None, total.points
+        elif len(numbers) == 1 and numbers[0].table_column is not None:
+            # 分值 and an empty cell after it: the score left empty (JX011).
+            total.score = self._empty_cell(tokens[0], numbers[0].table_column + 1, numbers)
         self.form.total = total
 
     def _grade(self, node: Tree) -> None:

@@ -407,11 +407,22 @@ def templates_command(output_format: str, lang: str) -> None:
 
 @main.command()
 @click.argument("rule")
+@config_option
 @lang_option
 @no_plugins_option
-def explain(rule: str, lang: str) -> None:
-    """Show the documentation of a rule, by code (JX105) or name."""
+def explain(rule: str, config_path: str | None, lang: str) -> None:
+    """Show the documentation of a rule, by code (JX105) or name: in Chinese, or English with
+    --lang en; rules written in YAML come from the configuration in force here (or --config)."""
+    from pathlib import Path
+
+    from linter.config import ConfigError, load_definitions
+
     registry = _load_registry()
+    try:
+        load_definitions(registry, Path(config_path) if config_path else None)
+    except ConfigError as error:
+        if registry.rule(rule) is None or config_path:
+            _fail_config(error, lang)
     found = registry.rule(rule)
     if found is None:
         import difflib
@@ -420,15 +431,61 @@ def explain(rule: str, lang: str) -> None:
         close = difflib.get_close_matches(rule, names, n=1)
         hint = f" (did you mean {close[0]}?)" if close else ""
         raise click.UsageError(f"unknown rule '{quoted(rule)}'{hint}")
-    click.echo(f"{found.code} {found.name}  [{found.severity}; {', '.join(found.groups)}; {found.origin}]\n")
-    click.echo(found.docs.strip())
-    if found.options:
-        click.echo("\nOptions (defaults):")
-        for name, option in found.options.items():
-            click.echo(f"  {name} = {option.default!r}  ({option.kind}) {option.help}")
-    click.echo("\nMessages:")
-    for message_id in found.messages.get("zh", {}):
-        click.echo(f"  {message_id}: {found.messages[lang][message_id]}")
+    from linter.rule_docs import explain_text
+
+    click.echo(explain_text(found, lang, registry.messages))
+
+
+@main.command()
+@click.argument("folder", default=".", type=click.Path(exists=True, file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite an existing .jxlint.yaml.")
+@lang_option
+@no_plugins_option
+def init(folder: str, force: bool, lang: str) -> None:
+    """Write FOLDER/.jxlint.yaml extending the rule set that fits its forms, and say why.
+
+    Exit codes: 0 written, 2 the file exists (use --force) or cannot be written.
+    """
+    from pathlib import Path
+
+    from linter.config import CONFIG_NAMES, DEFAULT_EXCLUDE, DEFAULT_INCLUDE
+    from linter.init_config import CONFIG_NAME, BadMatch, choose, config_text, write_config
+    from linter.messages import Catalog
+    from linter.reading import read_document
+    from linter.walk import Filter, discover
+
+    registry = _load_registry()
+    catalog = Catalog(lang)
+    root = Path(folder)
+    target = root / CONFIG_NAME
+    existing = [root / name for name in CONFIG_NAMES if (root / name).exists()]
+    if existing and not force:  # a jxlint.yaml too: a new .jxlint.yaml would silently take its place
+        click.echo(catalog.render("init.exists", {"path": existing[0]}), err=True)
+        sys.exit(EXIT_USAGE)
+    rule_filter = Filter(DEFAULT_INCLUDE, DEFAULT_EXCLUDE, root.resolve())
+    forms = []
+    for path in discover([folder], lambda _: rule_filter):
+        document = read_document(str(path), templates=registry.templates)
+        forms += [form for form in document.forms if form.parsed and form.linted]
+    try:
+        choice = choose(forms, registry.rule_sets)
+    except BadMatch as error:  # a plugin's rule set with a malformed `match:`
+        click.echo(f"jxlint init: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    text = config_text(choice, Catalog("en"), Catalog("zh"))
+    if not write_config(target, text, force):
+        click.echo(catalog.render("init.exists", {"path": target}), err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(catalog.render("init.wrote", {"path": target, "rule_set": choice.rule_set}))
+    if not forms:
+        click.echo(catalog.render("init.no_forms", {"folder": folder}))
+    else:
+        click.echo(catalog.render("init.forms", {"count": choice.forms, "matched": choice.matched, "rule_set": choice.rule_set}))
+    reasons = ("；" if lang == "zh" else "; ").join(catalog.render(message_id, {"value": value}) for message_id, value in choice.reasons)
+    click.echo(catalog.render("init.because", {"reasons": reasons}))
+    if choice.others:
+        others = ", ".join(f"{name} ({count})" for name, count in choice.others.most_common())
+        click.echo(catalog.render("init.mixed", {"others": others}))
 
 
 @main.command()

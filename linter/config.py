@@ -30,24 +30,28 @@ from linter.walk import Filter
 CONFIG_NAMES = (".jxlint.yaml", "jxlint.yaml")
 TOP_KEYS = (
     "extends", "template", "rules", "select", "extend-select", "ignore", "extend-ignore", "overrides", "include", "exclude",
-    "waivers",
+    "waivers", "define", "match",
 )
 OVERRIDE_KEYS = ("files", "template", "rules", "select", "extend-select", "ignore", "extend-ignore")
-DEFAULT_INCLUDE = ("*.txt", "*.tsv", "*.md")
+DEFAULT_INCLUDE = ("*.txt", "*.tsv", "*.md", "*.xlsx", "*.xlsm", "*.xls", "*.docx", "*.pdf")
 DEFAULT_EXCLUDE = (".git", ".hg", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist")
 SEVERITY_ORDER = {"off": 0, "info": 1, "warning": 2, "error": 3}
 MAX_EXTENDS_DEPTH = 32
 CONFIG_SUFFIXES = (".yaml", ".yml")
+MAX_DEFINITIONS = 500  # rules written in YAML in one file (docs/yaml-rules.md)
 
 
 @dataclass(frozen=True)
 class Origin:
     file: str | None
     line: int = 0
+    column: int = 0  # inside a value: where a bad expression goes wrong
 
     def __str__(self) -> str:
         if self.file is None:
             return "默认值 (default)"
+        if self.line and self.column:
+            return f"{self.file}:{self.line}:{self.column}"
         return f"{self.file}:{self.line}" if self.line else self.file
 
 
@@ -83,6 +87,9 @@ class Settings:
     overrides: list[Override] = field(default_factory=list)
     # The template every form is read with: a template id, or a template file (data only).
     template: Valued | None = None
+    # Codes of the rules written in YAML (`define:`) in this file and those it extends:
+    # only they run on the files this configuration governs.
+    defined: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -140,8 +147,10 @@ class Loader:
         if len(chain) >= MAX_EXTENDS_DEPTH:
             raise ConfigError("config.extends_too_deep", {"limit": MAX_EXTENDS_DEPTH}, Origin(_shown(chain[-1]), 1))
         shown = _shown(path)
+        marks: dict[tuple, tuple[int, int, str | None]] = {}
         try:
-            data, lines = read_yaml(read_text(path))
+            text = read_text(path)
+            data, lines = read_yaml(text, marks)
         except BadConfigFile as error:
             raise ConfigError(error.message_id, error.args_, Origin(shown, error.line)) from None
         if not isinstance(data, dict):
@@ -150,11 +159,13 @@ class Loader:
             # Named by an `extends` (which a repository's config controls) and no key is one
             # of ours or a typo of one: not a configuration, and its content is not shown.
             raise ConfigError("config.not_config", {}, Origin(shown))
-        settings = self._layer(data, lines, shown, path.parent, (*chain, path))
+        settings = self._layer(data, lines, shown, path.parent, (*chain, path), marks, text)
         self._files[path] = settings
         return settings
 
-    def _layer(self, data: dict, lines: dict, file: str, base: Path, chain: tuple[Path, ...]) -> Settings:
+    def _layer(
+        self, data: dict, lines: dict, file: str, base: Path, chain: tuple[Path, ...], marks: dict | None = None, text: str = "",
+    ) -> Settings:
         def origin(*path: object) -> Origin:
             """The line of `path`, or of its nearest parent written in the file."""
             while path and path not in lines:
@@ -171,7 +182,9 @@ class Loader:
         for index, name in enumerate(extends):
             parent = self._resolve_extends(name, base, origin("extends", index))
             merged = merge(merged, self.load(parent, chain), self.registry)
+        defined = define_rules(self.registry, data.get("define"), origin, marks or {}, text, str(chain[-1]))
         own = self._settings(data, origin, base, ())
+        own.defined = defined
         return merge(merged, own, self.registry)
 
     def _resolve_extends(self, name: object, base: Path, origin: Origin) -> Path:
@@ -293,6 +306,48 @@ class Loader:
         return tuple(selectors)
 
 
+def define_rules(registry: Registry, value: object, origin, marks: dict, text: str, config_file: str) -> frozenset[str]:
+    """Build and register the rules of a `define:` mapping (linter.yaml_rules); their codes.
+    The rules this file defined when last read are dropped first."""
+    from linter.yaml_rules import DefinitionError, build_rule, forget, register
+
+    forget(registry, config_file)
+    if value is None:
+        return frozenset()
+    if not isinstance(value, dict):
+        raise ConfigError("config.type", {"key": "define", "expected": "mapping"}, origin("define"))
+    if len(value) > MAX_DEFINITIONS:
+        raise ConfigError("define.too_many", {"limit": MAX_DEFINITIONS}, origin("define"))
+    codes = []
+    for code, definition in value.items():
+        where = origin("define", code)
+        try:
+            rule = build_rule(code, definition, str(where), config_file)
+            register(registry, rule)
+        except DefinitionError as error:
+            at = _value_origin(origin, marks, text, ("define", code, *error.where), error.position)
+            raise ConfigError(error.message_id, error.args_, at) from None
+        codes.append(rule.code)
+    return frozenset(codes)
+
+
+def _value_origin(origin, marks: dict, text: str, path: tuple, position: tuple[int, int] | None) -> Origin:
+    """file:line of `path`, and with a position inside its text (line, column of an
+    expression), the file's line and column of that position."""
+    at = origin(*path)
+    if position is None or path not in marks:
+        return at
+    line, column, style = marks[path]
+    inner_line, inner_column = position
+    if style in ("|", ">"):  # a block scalar: its text starts on the next line, indented
+        lines = text.split("\n")
+        first = next((text for text in lines[line:] if text.strip()), "")
+        return Origin(at.file, line + inner_line, len(first) - len(first.lstrip(" ")) + inner_column)
+    if inner_line > 1:
+        return Origin(at.file, line + inner_line - 1, inner_column)
+    return Origin(at.file, line, column + (1 if style in ("'", '"') else 0) + inner_column - 1)
+
+
 def _shown(path: Path) -> str:
     try:
         return os.path.relpath(path)
@@ -346,6 +401,7 @@ def merge(base: Settings, child: Settings, registry: Registry) -> Settings:
         select=base.select, extend_select=list(base.extend_select),
         ignore=base.ignore, extend_ignore=list(base.extend_ignore),
         include=base.include, exclude=base.exclude, overrides=list(base.overrides), template=base.template,
+        defined=base.defined | child.defined,
     )
     out.template = child.template or out.template
     for code, keys in child.rules.items():
@@ -404,6 +460,8 @@ def rules_in_force(settings: Settings, registry: Registry) -> list[RuleInForce]:
     ignored = _selected(settings.ignore, settings.extend_ignore, registry, default_all=False)
     out = []
     for code, rule in sorted(registry.rules.items()):
+        if getattr(rule, "defined_in", None) and code not in settings.defined:
+            continue  # a rule written in YAML in another configuration
         keys = settings.rules.get(code, {})
         severity = keys.get("severity", Valued(rule.severity, DEFAULT)).value
         locked = keys.get("locked")
@@ -447,6 +505,15 @@ def find_config(start: Path) -> Path | None:
             if candidate.is_file():
                 return candidate
     return None
+
+
+def load_definitions(registry: Registry, explicit: Path | None, where: Path | None = None) -> None:
+    """Register the rules written in YAML of the configuration in force in `where` (the
+    current folder by default), or of `explicit`: for commands that name a rule before
+    any file is linted (`--select MH001`, `jxlint explain MH001`)."""
+    path = explicit if explicit is not None else find_config(where or Path.cwd())
+    if path is not None:
+        Loader(registry).load(path)
 
 
 class Resolver:

@@ -54,9 +54,11 @@ def read_text(path: Path) -> str:
         raise BadConfigFile("config.not_utf8", {"offset": error.start}, data.count(b"\n", 0, error.start) + 1) from None
 
 
-def read_yaml(text: str) -> tuple[object, dict[tuple, int]]:
-    """Parse with yaml.SafeLoader, keeping the line of every key and list item."""
+def read_yaml(text: str, marks: dict[tuple, tuple[int, int, str | None]] | None = None) -> tuple[object, dict[tuple, int]]:
+    """Parse with yaml.SafeLoader, keeping the line of every key and list item, and in
+    `marks` the line, column and style of every scalar value (for errors inside a value)."""
     import yaml
+
     try:
         _check_depth(text)
         loader = yaml.SafeLoader(text)
@@ -90,6 +92,8 @@ def read_yaml(text: str) -> tuple[object, dict[tuple, int]]:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [read(item, path + (index,)) for index, item in enumerate(node.value)]
+        if marks is not None:
+            marks[path] = (line, node.start_mark.column + 1, node.style)
         return _scalar(loader, node)
 
     try:

@@ -14,7 +14,7 @@ from typing import IO
 
 from linter.ast import Document, Form, Span
 from linter.cells import cells_by_span
-from linter.config import Resolver, RuleInForce, command_line
+from linter.config import ConfigError, Resolver, RuleInForce, command_line, load_definitions
 from linter.messages import Catalog
 from linter.parse import parse_bytes
 from linter.plugins import Registry, load_registry
@@ -42,6 +42,15 @@ class Diagnostic:
     actual: str | None = None
     related: tuple[Span, ...] = ()  # the cells a sum is made of
     cell: str | None = None  # the raw text of the cell pointed at, when the finding points at one
+    # In a workbook, Word file or PDF: where the cell is in the document (Location.json,
+    # linter.location); `span` is then a position in the text the document was read as.
+    location: dict[str, object] | None = None
+    related_locations: tuple[dict[str, object], ...] = ()
+
+    @property
+    def where(self) -> str:
+        """`表1!D12` in a document, `248:35` (line:column) in text."""
+        return str(self.location["text"]) if self.location else f"{self.span.line}:{self.span.column}"
 
     @property
     def form(self) -> dict[str, object] | None:
@@ -136,14 +145,25 @@ class Linter:
     def __init__(
         self, lang: str = "zh", config: Path | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
         registry: Registry | None = None, max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: bool = False,
-        template: str | None = None,
+        template: str | None = None, paths: tuple[str, ...] = (),
     ) -> None:
         self.max_bytes = max_bytes
         self.follow_symlinks = follow_symlinks
         self.registry = registry or load_registry()
         self.catalog = Catalog(lang)
         self.catalog.add(self.registry.messages)
-        self.resolver = Resolver(self.registry, config, command_line(select, ignore, self.registry, template))
+        self._rules_known = set(self.registry.rules)
+        try:
+            cli = command_line(select, ignore, self.registry, template)
+        except ConfigError:
+            # A selector may name a rule written in YAML: load the configurations in force
+            # for the paths to lint and here (or the one given) so that their `define:` is
+            # known, then check again.
+            for where in {Path(path).resolve().parent if Path(path).is_file() else Path(path) for path in paths if path != "-"}:
+                load_definitions(self.registry, config, where)
+            load_definitions(self.registry, config)
+            cli = command_line(select, ignore, self.registry, template)
+        self.resolver = Resolver(self.registry, config, cli)
         self._template_files: dict[Path, tuple[object, str]] = {}
 
     def discover(self, paths: list[str]) -> list[Path]:
@@ -157,7 +177,8 @@ class Linter:
 
     def lint_path(self, path: Path, encoding: str | None = None) -> FileResult:
         templates, template = self.templates_for(path)
-        return self.lint_document(read_document(str(path), encoding, self.max_bytes, None, templates, template), path)
+        document = read_document(str(path), encoding, self.max_bytes, None, templates, template, self.registry.readers)
+        return self.lint_document(document, path)
 
     def lint_bytes(self, data: bytes, shown: str, config_path: Path, encoding: str | None = None) -> FileResult:
         templates, template = self.templates_for(config_path)
@@ -178,6 +199,9 @@ class Linter:
 
     def lint_document(self, document: Document, config_path: Path) -> FileResult:
         effective = self.resolver.effective(config_path)
+        if self.registry.rules.keys() != self._rules_known:  # rules written in YAML, added as configurations load
+            self.catalog.add(self.registry.messages)
+            self._rules_known = set(self.registry.rules)
         forms = [form_summary(f) for f in document.forms]
         config = escaped(effective.source) if effective.source is not None else None
         result = FileResult(document.path, document.encoding, forms, config=config)
@@ -186,7 +210,11 @@ class Linter:
                 result.diagnostics.extend(self._run(in_force, document))
         result.diagnostics.sort(key=lambda d: (d.span.line, d.span.column, d.code))
         _add_cell_texts(document, result.diagnostics)
-        if result.diagnostics and document.text:
+        if document.locations is not None:
+            from linter.location import locate
+
+            locate(result.diagnostics, document.locations, self.catalog.lang)
+        elif result.diagnostics and document.text:
             lines = document.text.split("\n")
             result.source_lines = {d.span.line: lines[d.span.line - 1] for d in result.diagnostics if 0 < d.span.line <= len(lines)}
         return result
@@ -215,6 +243,13 @@ class Linter:
         args = dict(finding.args)
         if "problem_id" in args:
             args["problem"] = self.catalog.render(str(args["problem_id"]), args)
+        message_id = f"{rule.code}.{finding.message_id}"
+        if document.locations is not None and "line" in args and finding.related:
+            # A line of the text a document was read as means nothing to its reader: the
+            # rule's `_located` message names the related cell's place in the document.
+            from linter.location import located_message
+
+            message_id = located_message(self.catalog, message_id, args, document.locations, finding.related_spans[0])
         return Diagnostic(
             path=document.path,
             form_index=form.index if form else None,
@@ -224,7 +259,7 @@ class Linter:
             name=rule.name,
             severity=_lower(in_force.severity, finding.severity),
             span=finding.span,
-            message=self.catalog.render(f"{rule.code}.{finding.message_id}", args),
+            message=self.catalog.render(message_id, args),
             table_path=shortened(finding.table_path, 2 * MAX_QUOTED) if finding.table_path else None,
             expected=_text(finding.expected),
             actual=_text(finding.actual),

@@ -25,6 +25,9 @@ _PLAIN_VALUES = frozenset({"TEXT", "NUM", "DASH"})
 _HEADERS = frozenset({"IHDR", "SHDR"})
 # A row that may stand just before an indicator header row without opening a new table.
 _OPENS_HEADER = frozenset({"K_IND", "K_FUNDS", "IHDR", "SHDR"})
+# After an indicator label, a funds column or row word is a 三级 name (`预算执行率`).
+_LABELS = frozenset({"L1", "L2", "LC"})
+_FUNDS_WORDS = frozenset({"FHDR", "FLABEL"})
 
 
 class Values:
@@ -80,10 +83,13 @@ def tokenize(rows: list[list[RawCell]], vocabulary: Vocabulary) -> list[RawCell 
     classify = vocabulary.classify
     previous_start = ""
     for row in rows:
-        free_text = False
+        free_text = labelled = False
         run: list[RawCell] = []
         for position, cell in enumerate(row):
             terminal, detail = classify(cell.text)
+            if labelled and terminal in _FUNDS_WORDS:
+                terminal, detail = "TEXT", None
+            labelled = labelled or terminal in _LABELS
             if free_text and terminal == "K_TOTAL" and row[0].type in _FIELDS:
                 terminal = "K_FIELD"
             elif free_text and terminal not in _KEEP_IN_FREE_TEXT:

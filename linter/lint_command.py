@@ -71,6 +71,20 @@ def results(local: FileLinter, files: list[Path], stdin: bool, options: dict) ->
         yield local.linter.lint_document(document, Path(options["stdin_filename"] or "."))
 
 
+def _load_configurations(linter, files: list[Path], stdin_path: Path | None) -> None:
+    """Every configuration in force, read before the first result: a bad one is reported
+    before any output, and the rules they define in YAML (`define:`) are known to the
+    report from its start (SARIF lists every rule and indexes them) and to the workers
+    forked after this, as a serial run would know them."""
+    known = set(linter.registry.rules)
+    for path in files:
+        linter.resolver.effective(path)
+    if stdin_path is not None:
+        linter.resolver.effective(stdin_path)
+    if set(linter.registry.rules) != known:
+        linter.catalog.add(linter.registry.messages)
+
+
 def streaming_writer(registry, output_format: str, whole: bool):
     """The streamed writer of a built-in format, or None when the format needs the whole result."""
     from linter.report.formats import LINT_FORMATS
@@ -107,7 +121,7 @@ def run(paths: tuple[str, ...], output_format: str, output: str | None, strict: 
             lang=lang, config=config_path, select=_selectors(options["select"]), ignore=_selectors(options["ignore"]),
             max_bytes=options["max_file_size"], follow_symlinks=options["follow_symlinks"], template=options["template"],
             plugins=plugins, untrusted=(str(Path(config_path).parent),) if config_path else (), encoding=options["encoding"],
-            cache_dir=cache_folder(options),
+            cache_dir=cache_folder(options), paths=tuple(paths),
         )
         linter = spec.build()
         registry = linter.registry
@@ -122,6 +136,7 @@ def run(paths: tuple[str, ...], output_format: str, output: str | None, strict: 
             if path != STDIN and not os.path.lexists(path):
                 raise click.UsageError(f"path '{quoted(path, 400)}' does not exist")
         files = list(linter.discover([path for path in paths if path != STDIN]))
+        _load_configurations(linter, files, Path(options["stdin_filename"] or ".") if STDIN in paths else None)
         local = FileLinter(spec, linter)
         progress = Progress(sys.stderr, len(files) + (STDIN in paths), lang, enabled=not options["quiet"])
         stream_results = results(local, files, STDIN in paths, options)

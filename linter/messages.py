@@ -53,10 +53,12 @@ OPTION_KINDS = {
     "zh": {
         "decimal": "数字", "int": "整数", "bool": " true 或 false", "str": "文字", "choice": "以下之一：{choices}",
         "str-list": "文字列表", "bands": "等级到总分下限的映射（如 优: 90）",
+        "percent-bands": "分值百分比档次列表，由高到低（如 [100-80, 80-60, 60-0]）",
     },
     "en": {
         "decimal": "a number", "int": "a whole number", "bool": "true or false", "str": "a text",
         "choice": "one of {choices}", "str-list": "a list of texts", "bands": "a mapping of grade to lower bound (优: 90)",
+        "percent-bands": "a list of percent bands, highest first ([100-80, 80-60, 60-0])",
     },
 }
 
@@ -79,7 +81,7 @@ CORE = {
         "parse.unreadable": "从此处起无法按模板读取（文字顺序错乱或单元格粘连）；此前读到的内容仅供查看，不据以检查",
         "parse.unreadable_before": "从此处起无法按模板读取（文字顺序错乱或单元格粘连），未读取{parts}；此前读到的内容仅供查看，不据以检查",
         "outline.truncated": "不完整，缺少：{parts}",
-        "decode.binary": "不是文本文件（第 {offset} 字节为 NUL）；请先从 PDF、Word 或 Excel 导出为文本",
+        "decode.binary": "不是文本文件（第 {offset} 字节为 NUL），也不是 jxlint 能读的 .xlsx、.xls、.docx 或 .pdf 文档",
         "decode.undecodable": "无法按 {encoding} 解码：第 {offset} 字节起无效；可用 --encoding 指定编码（如 gb18030）",
         "decode.unknown_encoding": "未知的编码名称或不是文本编码「{encoding}」",
         "decode.no_form_in_encoding": "按 --encoding {encoding} 解码后没有任何表，而按自动识别的 {detected} 解码有表；请检查 --encoding",
@@ -139,7 +141,7 @@ CORE = {
         "parse.unreadable": "from here on the text cannot be read as the template (scrambled or run-together cells); what was read before is shown, not checked",
         "parse.unreadable_before": "from here on the text cannot be read as the template (scrambled or run-together cells); not read: {parts}; what was read before is shown, not checked",
         "outline.truncated": "incomplete, lacks: {parts}",
-        "decode.binary": "not a text file (byte {offset} is NUL); export the form from PDF, Word or Excel as text first",
+        "decode.binary": "not a text file (byte {offset} is NUL), nor a .xlsx, .xls, .docx or .pdf document jxlint reads",
         "decode.undecodable": "cannot decode as {encoding}: invalid bytes from byte {offset}; choose one with --encoding (e.g. gb18030)",
         "decode.unknown_encoding": "'{encoding}' is not the name of a text encoding",
         "decode.no_form_in_encoding": "decoded as {encoding} (--encoding), the file holds no form; decoded as {detected} (detected), it does: check --encoding",
@@ -190,6 +192,16 @@ CORE = {
 }
 
 
+def _add_yaml_rule_messages() -> None:
+    from linter.yaml_rule_messages import MESSAGES
+
+    for lang, table in MESSAGES.items():
+        CORE[lang].update(table)
+
+
+_add_yaml_rule_messages()
+
+
 def terminal_words(terminals: list[str], lang: str, limit: int = 4) -> str:
     names = TERMINALS[lang]
     words = [names.get(term, term) for term in terminals[:limit]]
@@ -199,6 +211,16 @@ def terminal_words(terminals: list[str], lang: str, limit: int = 4) -> str:
     if more > 0:
         text += f" 等 {len(terminals)} 种" if lang == "zh" else f" ({more} more)"
     return text
+
+
+def _add_document_messages() -> None:
+    from linter.readers.messages import DOCUMENT_MESSAGES
+
+    for lang, table in DOCUMENT_MESSAGES.items():
+        CORE[lang].update(table)
+
+
+_add_document_messages()
 
 
 class Catalog:
@@ -219,7 +241,7 @@ class Catalog:
         return template.format_map(_Arguments(args, self.lang))
 
 
-_OWN_TEXT = frozenset({"problem", "known", "expected", "inserted", "cycle", "by", "rule", "choices"})
+_OWN_TEXT = frozenset({"problem", "known", "expected", "inserted", "cycle", "by", "rule", "choices", "reasons", "others"})
 
 
 class _Arguments(dict):

@@ -91,6 +91,7 @@ def parse_form(segment: Segment, index: int, templates: TemplateSet, forced: Tem
     from linter.build import FormBuilder
     from linter.grammar import parse_tokens
     from linter.lexer import before, tokenize
+    from linter.row_columns import TABLE_LAYOUTS, SourceLines
 
     if forced is not None:
         detection = Detection(forced, 0, certain=True, forced=True)
@@ -146,7 +147,8 @@ def parse_form(segment: Segment, index: int, templates: TemplateSet, forced: Tem
     # Text read by its words alone, or with a template that does not fit it well: what is
     # read is shown, and no rule reports on a column that may be misread.
     uncertain = layout == "collapsed" or not detection.certain
-    return FormBuilder(form, template, uncertain=uncertain, unreadable_at=unreadable_at).build(tree)
+    source = SourceLines(segment.lines) if layout in TABLE_LAYOUTS else None
+    return FormBuilder(form, template, uncertain=uncertain, unreadable_at=unreadable_at, source=source).build(tree)
 
 
 _ROW_STARTS = frozenset({"L1", "L2", "LC", "VALUES", "PLACEHOLDER"})

@@ -59,6 +59,11 @@ class Hooks:
         """Form templates: paths of template YAML files, or template mappings (see
         docs/templates.md); data only, derived from a built-in with `extends`."""
 
+    @hookspec
+    def jxlint_readers(self) -> list:
+        """Document readers (`linter.readers.Reader`): files they claim are read as rows of
+        located cells instead of text (docs/documents.md)."""
+
 
 @dataclass
 class PluginError:
@@ -81,6 +86,7 @@ class Registry:
     messages: dict[str, dict[str, str]] = field(default_factory=dict)
     template_data: list[tuple[dict, str]] = field(default_factory=list)  # plugins' templates
     parse_formatters: dict[str, Callable] = field(default_factory=dict)
+    readers: list = field(default_factory=list)  # document readers, the built-ins first
     errors: list[PluginError] = field(default_factory=list)
     plugins: list[LoadedPlugin] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # distributions found only in untrusted folders
@@ -121,7 +127,7 @@ def _register(manager: pluggy.PluginManager, plugin: object, name: str) -> str |
     return None
 
 
-BUILTINS = ("rules", "linter.report.builtin")
+BUILTINS = ("rules", "linter.report.builtin", "linter.readers.builtin")
 
 
 DISABLE_VARIABLE = "JXLINT_DISABLE_PLUGINS"
@@ -201,7 +207,7 @@ def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
     """Call each hook implementation on its own, so results keep their plugin's name
     and one plugin's failure is reported without losing the others'."""
     hooks = ("jxlint_rules", "jxlint_rule_sets", "jxlint_formatters", "jxlint_parse_formatters", "jxlint_messages",
-             "jxlint_templates")
+             "jxlint_templates", "jxlint_readers")
     for hook_name in hooks:
         for implementation in getattr(manager.hook, hook_name).get_hookimpls():
             name = implementation.plugin_name
@@ -240,6 +246,15 @@ def _add(registry: Registry, hook_name: str, result: object, origin: str) -> Non
                 added.extend((data, f"{origin}: {item}") for data in read_template_file(item))
         template_set([*registry.template_data, *added])  # a broken template fails here, by plugin name
         registry.template_data.extend(added)
+    elif hook_name == "jxlint_readers":
+        readers = list(result)  # type: ignore[arg-type]
+        for reader in readers:
+            if not (callable(getattr(reader, "claims", None)) and callable(getattr(reader, "read", None))):
+                raise TypeError(f"{reader!r} is not a reader (it needs claims() and read())")
+        # A plugin's reader is asked before the built-ins, so it can take over a format.
+        registry.readers[:0] = [] if origin == "jxlint" else readers
+        if origin == "jxlint":
+            registry.readers.extend(readers)
     elif hook_name == "jxlint_parse_formatters":
         registry.parse_formatters.update(result)  # type: ignore[arg-type]
     else:

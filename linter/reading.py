@@ -34,10 +34,12 @@ class Unreadable(Exception):
 
 def read_document(
     path: str, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, shown: str | None = None,
-    templates=None, template: str | None = None,
+    templates=None, template: str | None = None, readers=None,
 ) -> Document:
     """The document of a file, or of standard input for `-` (named `shown` in messages),
-    read with `templates` (the built-ins by default), `template` forced if given."""
+    read with `templates` (the built-ins by default), `template` forced if given. A
+    workbook, Word file or PDF is read by its reader (`readers`, the built-ins by
+    default; linter.readers), anything else as text."""
     # The name reports show: a file name that is not UTF-8 keeps its bytes as \xNN, so
     # JSON and SARIF stay valid UTF-8.
     name = escaped(shown or ("<stdin>" if path == STDIN else path))
@@ -47,16 +49,31 @@ def read_document(
         document = Document(name, None)
         document.problems.append(Problem("unreadable-file", problem.message_id, _START, problem.args_))
         return document
-    return document_from_bytes(data, name, encoding, templates, template)
+    return document_from_bytes(data, name, encoding, templates, template, readers)
 
 
-def document_from_bytes(data: bytes, name: str, encoding: str | None = None, templates=None, template: str | None = None) -> Document:
+def document_from_bytes(
+    data: bytes, name: str, encoding: str | None = None, templates=None, template: str | None = None, readers=None,
+) -> Document:
     """The document of bytes already read, named `name` (shown as given)."""
     templates = templates or builtin_templates()
+    from linter.readers.document import read_document_file
+
+    document = read_document_file(data, name, _readers(readers), templates, template, parse_bytes=parse_bytes)
+    if document is not None:
+        return document
     document = parse_bytes(data, name, encoding, templates, template)
     if encoding is not None and not document.forms and not document.problems:
         _check_forced_encoding(document, data, encoding, templates)
     return document
+
+
+def _readers(readers):
+    if readers is not None:
+        return readers
+    from linter.readers import builtin_readers
+
+    return builtin_readers()
 
 
 def _check_forced_encoding(document: Document, data: bytes, encoding: str, templates) -> None:

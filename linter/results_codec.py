@@ -23,7 +23,7 @@ _MAYBE_INT = (int, type(None))
 # A diagnostic as a row: its texts, form index and line, then the span's four numbers.
 _DIAGNOSTIC_TEXT = ("path", "project", "code", "name", "severity", "message", "table_path", "expected", "actual", "cell")
 _DIAGNOSTIC_TYPES = (_TEXT, _MAYBE_TEXT, _TEXT, _TEXT, _TEXT, _TEXT, _MAYBE_TEXT, _MAYBE_TEXT, _MAYBE_TEXT, _MAYBE_TEXT,
-                     _MAYBE_INT, _MAYBE_INT, int, int, int, int, list)
+                     _MAYBE_INT, _MAYBE_INT, int, int, int, int, list, (dict, type(None)), list)
 _FORM_TYPES = (int, _MAYBE_TEXT, int, _TEXT, bool, _MAYBE_TEXT, _MAYBE_TEXT, _MAYBE_TEXT, _TEXT)
 
 
@@ -42,7 +42,8 @@ def encode(file: FileResult) -> dict[str, object]:
             for f in file.forms
         ],
         "diagnostics": [
-            [*(getattr(d, key) for key in _DIAGNOSTIC_TEXT), d.form_index, d.form_line, *d.span, [list(span) for span in d.related]]
+            [*(getattr(d, key) for key in _DIAGNOSTIC_TEXT), d.form_index, d.form_line, *d.span, [list(span) for span in d.related],
+             d.location, list(d.related_locations)]
             for d in file.diagnostics
         ],
         "lines": [[number, text] for number, text in file.source_lines.items()],
@@ -60,6 +61,13 @@ def _span(value: object) -> Span:
     if type(value) is not list or len(value) != 4 or not all(type(part) is int for part in value):
         raise ValueError(f"not a span: {value!r}")
     return Span(*value)
+
+
+def _location(value: object) -> dict:
+    """A place in a workbook, Word file or PDF (linter/location.py): plain JSON data."""
+    if type(value) is not dict:
+        raise ValueError(f"not a location: {value!r:.100}")
+    return value
 
 
 def _number(value: str | None) -> Decimal | None:
@@ -85,12 +93,13 @@ def decode(data: object) -> FileResult:
     diagnostics = []
     for row in data["diagnostics"]:
         (path_, project, code, name, severity, message, table_path, expected, actual, cell,
-         form_index, form_line, line, column, end_line, end_column, related) = _row(row, _DIAGNOSTIC_TYPES)
+         form_index, form_line, line, column, end_line, end_column, related, location, related_locations) = _row(row, _DIAGNOSTIC_TYPES)
         if severity not in SEVERITIES:
             raise ValueError(f"not a severity: {severity!r:.50}")
         diagnostics.append(Diagnostic(
             path_, form_index, project, form_line, code, name, severity, Span(line, column, end_line, end_column), message,
             table_path, expected, actual, tuple(_span(span) for span in related) if related else (), cell,
+            location, tuple(_location(item) for item in related_locations),
         ))
     lines = {}
     for pair in data["lines"]:

@@ -1,11 +1,14 @@
 """What a rule is: one module with its docs, metadata, options and a `check` function.
 
 A rule module (see rules/jx105_execution_score_mismatch.py) reads top to
-bottom: the docstring is the user documentation with fixed headings (What it
-checks, Why it matters, Failing example, Passing example, Options, Source),
-then the constants below, then `check(form, options)`, which yields
-`Finding`s. Messages are ids with arguments, rendered from the module's
-Chinese and English templates.
+bottom: the docstring is the English user documentation with fixed headings
+(What it checks, Why it matters, Options, Source), then the constants below,
+among them `DOCS_ZH`, the same documentation in Chinese (检查什么, 为什么重要,
+选项, 依据), then `check(form, options)`, which yields `Finding`s. Messages are
+ids with arguments, rendered from the module's Chinese and English templates.
+The failing and passing examples are data, `rules/examples/CODE.yaml`, run by
+the tests and shown by the docs (docs/rule-docs.md); a rule without that file
+(a plugin's) writes them in its docstring (Failing example, Passing example).
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ CODE_RE = re.compile(r"^[A-Z]{1,4}\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 OPTION_LIMIT = Decimal(10) ** 15  # a `decimal` option is 0 <= value < 10^15 …
 OPTION_PLACES = 15  # … with at most 15 decimals
-DOC_HEADINGS = ("## What it checks", "## Why it matters", "## Failing example", "## Passing example", "## Source")
+DOC_HEADINGS = ("## What it checks", "## Why it matters", "## Source")
+EXAMPLE_HEADINGS = ("## Failing example", "## Passing example")  # in the docstring of a rule without example data
+DOC_HEADINGS_ZH = ("## 检查什么", "## 为什么重要", "## 依据")
 
 
 class OutOfRange(ValueError):
@@ -33,7 +38,7 @@ class OutOfRange(ValueError):
 @dataclass(frozen=True)
 class Option:
     """A rule option: its type, default and help. `kind` is one of
-    `decimal`, `int`, `bool`, `str`, `choice`, `str-list`, `bands`."""
+    `decimal`, `int`, `bool`, `str`, `choice`, `str-list`, `bands`, `percent-bands`."""
 
     kind: str
     default: object
@@ -76,6 +81,23 @@ class Option:
             if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
                 raise ValueError("a list of texts")
             return tuple(value)
+        if self.kind == "percent-bands":
+            # `[100-80, 80-60, 60-0]` (or `[[100, 80], …]`): (upper, lower) percent, top band first.
+            if not isinstance(value, list) or not value:
+                raise ValueError("bands")
+            bands = []
+            for band in value:
+                pair = band.split("-") if isinstance(band, str) else band
+                if not isinstance(pair, list) or len(pair) != 2:
+                    raise ValueError("bands")
+                try:
+                    upper, lower = (Option("decimal", None, "").convert(part.strip() if isinstance(part, str) else part) for part in pair)
+                except ValueError:
+                    raise ValueError("bands") from None
+                if upper is None or lower is None or not lower <= upper <= 100:
+                    raise ValueError("bands")
+                bands.append((upper, lower))
+            return tuple(bands)
         if self.kind == "bands":
             if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
                 raise ValueError("a mapping of grade to lower bound")
@@ -117,10 +139,19 @@ class Rule:
     check: Callable[[Form, dict[str, object]], Iterator[Finding]]
     origin: str = "jxlint"
     scope: str = "form"  # "form" (parsed forms), "all-forms" (also unparsed ones) or "document"
+    docs_zh: str = ""  # the docs in Chinese; empty for a rule documented in English only (a plugin's)
 
     @property
     def summary(self) -> str:
         return self.docs.strip().splitlines()[0] if self.docs.strip() else ""
+
+    def docs_in(self, lang: str) -> str:
+        """The docs in `lang`; English when the rule has none in Chinese."""
+        return self.docs_zh if lang == "zh" and self.docs_zh.strip() else self.docs
+
+    def summary_in(self, lang: str) -> str:
+        text = self.docs_in(lang).strip()
+        return text.splitlines()[0] if text else ""
 
     @classmethod
     def from_module(cls, module: ModuleType, origin: str = "jxlint") -> Rule:
@@ -135,6 +166,7 @@ class Rule:
             check=module.check,
             origin=origin,
             scope=getattr(module, "SCOPE", "form"),
+            docs_zh=getattr(module, "DOCS_ZH", ""),
         )
         rule.validate()
         return rule
@@ -154,9 +186,17 @@ class Rule:
                 problems.append(f"no {lang} messages")
         if set(self.messages.get("zh", {})) != set(self.messages.get("en", {})):
             problems.append("zh and en messages differ in ids")
-        missing = [heading for heading in DOC_HEADINGS if heading not in self.docs]
+        from linter.examples import has_examples
+
+        required = DOC_HEADINGS if has_examples(self.code) else (*DOC_HEADINGS[:2], *EXAMPLE_HEADINGS, DOC_HEADINGS[2])
+        missing = [heading for heading in required if heading not in self.docs]
         if missing:
             problems.append("docs lack " + ", ".join(missing))
+        if has_examples(self.code) and any(heading in self.docs for heading in EXAMPLE_HEADINGS):
+            problems.append(f"docs repeat examples that are data: rules/examples/{self.code}.yaml")
+        missing_zh = [heading for heading in DOC_HEADINGS_ZH if self.docs_zh and heading not in self.docs_zh]
+        if missing_zh:
+            problems.append("DOCS_ZH lacks " + ", ".join(missing_zh))
         if problems:
             raise ValueError(f"rule {self.code} {self.name}: " + "; ".join(problems))
 

@@ -41,6 +41,7 @@ class LintSpec:
     untrusted: tuple[str, ...] = ()
     encoding: str | None = None
     cache_dir: str | None = None  # None: no result cache
+    paths: tuple[str, ...] = ()  # the paths given: where YAML-defined rules named by --select may be
 
     def build(self) -> Linter:
         from linter.plugins import load_registry
@@ -48,7 +49,7 @@ class LintSpec:
         registry = load_registry(plugins=self.plugins, untrusted=tuple(Path(folder) for folder in self.untrusted))
         return Linter(
             self.lang, Path(self.config) if self.config else None, self.select, self.ignore, registry=registry,
-            max_bytes=self.max_bytes, follow_symlinks=self.follow_symlinks, template=self.template,
+            max_bytes=self.max_bytes, follow_symlinks=self.follow_symlinks, template=self.template, paths=self.paths,
         )
 
 
@@ -76,6 +77,7 @@ class FileLinter:
             self.cache = ResultCache(Path(spec.cache_dir))
         self._stamp: str | None = None
         self._configs: dict[int, tuple[object, str]] = {}
+        self._definitions: dict[str, str] = {}
         self.hits = 0
 
     def lint(self, path: Path) -> FileResult:
@@ -95,7 +97,8 @@ class FileLinter:
             self.hits += 1
             return cached
         templates, template = self.linter.templates_for(path)
-        result = self.linter.lint_document(document_from_bytes(data, name, self.spec.encoding, templates, template), path)
+        document = document_from_bytes(data, name, self.spec.encoding, templates, template, self.linter.registry.readers)
+        result = self.linter.lint_document(document, path)
         self.cache.put(key, result)
         return result
 
@@ -114,6 +117,14 @@ class FileLinter:
             ))
         return self._stamp
 
+    def _definition(self, config_file: str) -> str:
+        """A rule written in YAML (`define:`) is its configuration file: its bytes, read once."""
+        if not config_file:
+            return ""
+        if config_file not in self._definitions:
+            self._definitions[config_file] = _file_digest(config_file)
+        return self._definitions[config_file]
+
     def _config_digest(self, path: Path) -> str:
         effective = self.linter.resolver.effective(path)
         known = self._configs.get(id(effective))
@@ -125,11 +136,25 @@ class FileLinter:
                     template_bytes = template.read_bytes()
                 except OSError:
                     template_bytes = b"unreadable"
-            rules = [(item.rule.code, item.severity, repr(sorted(item.options.items(), key=lambda kv: kv[0]))) for item in effective.rules]
+            rules = [
+                (item.rule.code, item.rule.origin, item.severity, repr(sorted(item.options.items(), key=lambda kv: kv[0])),
+                 self._definition(getattr(item.rule, "config_file", "")))
+                for item in effective.rules
+            ]
             digest = repr((effective.source, str(template), template_bytes, rules))
             known = (effective, digest)
             self._configs[id(effective)] = known
         return known[1]
+
+
+def _file_digest(path: str) -> str:
+    import hashlib
+
+    try:
+        with open(path, "rb") as file:
+            return hashlib.sha256(file.read()).hexdigest()
+    except OSError:
+        return "unreadable"
 
 
 def _chunks(items: list[Path], size: int) -> Iterator[list[Path]]:

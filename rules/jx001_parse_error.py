@@ -10,16 +10,6 @@ reported once, and the rest of the form is still checked.
 A form that cannot be read cannot be checked; a repaired one may hide a
 deleted row.
 
-## Failing example
-    项目名称	协管员服装费
-    年度资金总额	10.13	0	0	10	0	0      ← the 项目资金 header row is missing
-
-## Passing example
-    项目名称	协管员服装费
-    主管部门	…	实施单位	…
-    项目资金 (万元)	年初预算数	全年预算数	全年执行数	分值	执行率	得分
-    年度资金总额	10.13	0	0	10	0	0
-
 ## Source
 The national template (财预〔2020〕10号 annex), domain-rules.md R1, R2.
 """
@@ -33,6 +23,17 @@ NAME = "parse-error"
 SEVERITY = "error"
 GROUPS = ("structure",)
 SCOPE = "all-forms"
+DOCS_ZH = """无法识别表格结构。
+
+## 检查什么
+各行的顺序与模板不符，或缺少模板规定的部分（项目资金表、绩效指标表）的自评表。缺损容易修补时（例如缺一行表头），按缺失处理，报告一次，并继续检查表中其余部分。
+
+## 为什么重要
+读不懂的表无法检查；修补后读取的表可能掩盖了被删掉的行，需要人工核对。
+
+## 依据
+全国模板（财预〔2020〕10号附件）；domain-rules.md R1、R2。
+"""
 MESSAGES = {
     "zh": {"parse": "{problem}"},
     "en": {"parse": "{problem}"},

@@ -9,12 +9,6 @@ thousands separators (`1,5,00`), or text where a number belongs.
 The value cannot be trusted or summed. Each such cell is reported once here;
 the sums that need it are skipped by the other rules, not reported again.
 
-## Failing example
-    总分					100	97.
-
-## Passing example
-    总分					100	97.8
-
 ## Source
 Seeds: ten 闵行 2022 totals end in `.` (domain-rules.md R14).
 """
@@ -28,6 +22,17 @@ CODE = "JX003"
 NAME = "malformed-number"
 SEVERITY = "error"
 GROUPS = ("structure", "money", "totals")
+DOCS_ZH = """数字单元格不是有效的数字。
+
+## 检查什么
+金额、执行率、分值、得分和总分单元格中不是有效数字的内容：末尾多一个小数点（`97.`，多为导出时总分被截断）、千位分隔符位置错误（`1,5,00`），或该填数字处填了文字。
+
+## 为什么重要
+这样的数值不可信，也无法参与合计。每个这样的单元格只在此报告一次；需要用到它的合计核对由其他规则跳过，不重复报告。
+
+## 依据
+种子样本：闵行 2022 年有十张表的总分以「.」结尾（domain-rules.md R14）。
+"""
 MESSAGES = {
     "zh": {
         "truncated": "「{raw}」不是完整的数字（末尾是小数点，可能在导出时被截断）",

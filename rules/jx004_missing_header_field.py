@@ -8,12 +8,6 @@ The header of the form: 项目名称, 主管部门 and 实施单位 filled, a ye
 A form that does not say which project, unit or year it reports on cannot be
 filed or compared, and without the unit every amount is ambiguous.
 
-## Failing example
-    主管部门	上海市宝山区城市网格化综合管理中心				实施单位
-
-## Passing example
-    主管部门	上海市宝山区城市网格化综合管理中心				实施单位	上海市宝山区城市运行管理中心
-
 ## Source
 The national template header (domain-rules.md R1, R12); seed 003's first form.
 """
@@ -27,6 +21,17 @@ NAME = "missing-header-field"
 SEVERITY = "error"
 GROUPS = ("structure",)
 FIELDS = (("project", "项目名称"), ("department", "主管部门"), ("implementer", "实施单位"))
+DOCS_ZH = """项目名称、主管部门、实施单位、年度或金额单位缺失或为空。
+
+## 检查什么
+自评表表头：项目名称、主管部门、实施单位均已填写，有年度（如「（2024年度）」），项目资金表注明了金额单位（「（万元）」「（元）」）。
+
+## 为什么重要
+不写明是哪个项目、哪个单位、哪一年的表，无法归档和比较；没有金额单位，所有金额都含义不明。
+
+## 依据
+全国模板表头（domain-rules.md R1、R12）；种子样本 003 的第一张表。
+"""
 MESSAGES = {
     "zh": {
         "empty": "「{field}」未填写",

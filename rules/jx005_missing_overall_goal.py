@@ -10,14 +10,6 @@ can be legitimate) an 实际完成情况 copied word for word from the 预期目
 The overall goal and how far it was reached are the first thing a reviewer
 reads; a verdict says nothing about what was done.
 
-## Failing example
-    年度总体目标	预期目标			实际完成情况
-    	加强队伍管理，提升工作效率			0
-
-## Passing example
-    年度总体目标	预期目标			实际完成情况
-    	加强队伍管理，提升工作效率			完成 81 套服装采购并按时发放
-
 ## Options
 - `verdicts` (list of texts): answers that are only a verdict.
 
@@ -39,6 +31,20 @@ OPTIONS = {
     "verdicts": Option("str-list", ("良好", "合格", "已完成", "完成", "完成既定目标", "优", "良"), "answers that are only a verdict"),
 }
 PERCENT_RE = re.compile(r"^\s*[\d.]+\s*[%％]\s*$")
+DOCS_ZH = """年度总体目标为空、为 0、只有结论或照抄预期目标。
+
+## 检查什么
+预期目标和实际完成情况都要写出具体内容。以下情况会被报告：单元格为空、填「0」、只写结论（「良好」「合格」「已完成」「完成既定目标」）、实际完成情况只有一个百分比（「96%」）；实际完成情况与预期目标一字不差（可能属正常情况，按「提示」级别报告）。
+
+## 为什么重要
+年度总体目标及其完成情况是审核人员最先看的内容；只写一个结论，看不出实际做了什么。
+
+## 选项
+- `verdicts`（文字列表）：哪些答复算作「只有结论」。
+
+## 依据
+domain-rules.md R3（财预〔2020〕10号：每份自评都要对照年度总体目标）。
+"""
 MESSAGES = {
     "zh": {
         "no_goal": "表中没有「年度总体目标」",

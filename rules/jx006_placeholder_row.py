@@ -9,13 +9,6 @@ consecutive placeholder rows.
 The published form was not cleaned up; a reviewer cannot tell a forgotten
 indicator from an unused slot. Placeholder rows take part in no sum.
 
-## Failing example
-    	产出指标	数量指标	指标 1：根据协管员人数	81 套	100%	20	20
-    			指标 2：
-
-## Passing example
-    	产出指标	数量指标	指标 1：根据协管员人数	81 套	100%	20	20
-
 ## Source
 domain-rules.md R5; seed 004 (闵行 2022) keeps the national template's placeholders.
 """
@@ -28,6 +21,17 @@ CODE = "JX006"
 NAME = "placeholder-row"
 SEVERITY = "warning"
 GROUPS = ("structure",)
+DOCS_ZH = """表中留有未使用的模板行。
+
+## 检查什么
+绩效指标表中只有模板占位内容的行：「指标 2：」后面什么也没写、「……」「.....」。连续的占位行作为一块，只报告一次。
+
+## 为什么重要
+说明发布前没有清理表格，审核人员分不清是漏填了指标还是空着的位置。占位行不参与任何合计。
+
+## 依据
+domain-rules.md R5；种子样本 004（闵行 2022）保留了全国模板的占位行。
+"""
 MESSAGES = {
     "zh": {
         "one": "未删除的模板占位行「{text}」",

@@ -21,12 +21,6 @@ whole and well-placed labels):
 Scores are read per block; a label in the wrong place moves an indicator's
 points to the wrong block, and a truncated label shows a damaged export.
 
-## Failing example
-    	成本指标	经济效益指标	指标 1：控制、减少邪教人员的参与有害社会的活动。	100%	100%	5	5
-
-## Passing example
-    	效益指标	经济效益指标	指标 1：控制、减少邪教人员的参与有害社会的活动。	100%	100%	5	5
-
 ## Options
 - `template`: `2020`, `2021` or `any` (default).
 
@@ -43,6 +37,25 @@ NAME = "invalid-indicator-hierarchy"
 SEVERITY = "warning"
 GROUPS = ("structure",)
 OPTIONS = {"template": Option("choice", "any", "indicator framework in force", ("2020", "2021", "any"))}
+DOCS_ZH = """二级指标挂在错误的一级指标下、指标名被截断或写在错误的列。
+
+## 检查什么
+- 每个二级指标都挂在它所属的一级指标下（按适用的指标体系，选项 `template`）；
+- 指标名称完整（「服务对象 满意度指」缺了最后一个字）；
+- 二级指标名称没有写在一级指标列（「生态效益指标	生态效益指标」）；
+- 「提示」级别：三级指标名称是关于满意度的（「…满意度」），却不在满意度指标下。
+
+指标体系是表格模板的数据（grammar/templates/national.yaml 的 `indicators.frameworks`）：2020 年体系（财预〔2020〕10号）为 产出 → 数量/质量/时效/成本，效益 → 经济/社会/生态效益、可持续影响，满意度 → 服务对象满意度；2021 年体系与之相同，但成本指标是一级指标，下设经济/社会/生态环境成本；`any` 按每张表成本指标所在位置判断用哪一种。没有指标体系数据的模板只检查名称是否完整、位置是否正确。
+
+## 为什么重要
+得分按指标块汇总，指标放错位置会把分值计入错误的块；名称被截断说明导出的文件有损坏。
+
+## 选项
+- `template`：`2020`、`2021` 或 `any`（默认）。
+
+## 依据
+domain-rules.md R4（10号文和 101号文的指标体系）；种子样本 003、004。
+"""
 MESSAGES = {
     "zh": {
         "wrong_parent": "一级指标「{level1}」下不应有二级指标{level2}（{template} 模板）",

@@ -8,14 +8,6 @@ Every 一级指标 named in the option `required` has at least one counted row
 A form without 产出, 效益 or 满意度 indicators does not evaluate the project;
 the points meant for the missing block were given elsewhere.
 
-## Failing example
-    	产出指标	数量指标	…	20	20
-    	效益指标	社会效益指标	…	10	10
-    总分	…                             ← no 满意度指标 rows
-
-## Passing example
-The same form with a 满意度指标 row.
-
 ## Options
 - `required` (list of texts): 一级 blocks every form must have; default the form
   template's weighted sections (产出指标, 效益指标, 满意度指标 on the national form); the
@@ -36,6 +28,20 @@ GROUPS = ("structure",)
 OPTIONS = {
     "required": Option("str-list", None, "一级 blocks every form must have (default: the form template's weighted sections)")
 }
+DOCS_ZH = """模板要求的一级指标块缺失或只有占位行。
+
+## 检查什么
+选项 `required` 列出的每个一级指标下，至少有一行计分的指标（不是占位行，也不是写「无」声明为空的行）。
+
+## 为什么重要
+没有产出、效益或满意度指标的表没有评价这个项目；本应给缺失指标块的分值被放到了别处。
+
+## 选项
+- `required`（文字列表）：每张表都必须有的一级指标；默认取表格模板中有权重的指标块（全国模板为产出指标、效益指标、满意度指标），嘉定 2024 规则集加上成本指标。表不完整时不检查。
+
+## 依据
+domain-rules.md R4、R5、R16（全国模板默认权重：产出 50、效益 30、满意度 10）。
+"""
 MESSAGES = {
     "zh": {
         "absent": "缺少一级指标「{block}」",

@@ -8,14 +8,6 @@ header says another year.
 Usually a form copied from the previous year and not updated, or a project
 of another year filed here; worth a look, not always wrong.
 
-## Failing example
-    (2023 年度)
-    项目名称	2022年分平台运行维护费
-
-## Passing example
-    (2023 年度)
-    项目名称	分平台运行维护费
-
 ## Source
 domain-rules.md R32; seed 003 (宝山 2023).
 """
@@ -31,6 +23,17 @@ NAME = "year-mismatch"
 SEVERITY = "info"
 GROUPS = ("structure",)
 YEAR_RE = re.compile(r"(?<!\d)(20\d\d)\s*年")
+DOCS_ZH = """项目名称或指标中的年份与本表年度不一致。
+
+## 检查什么
+项目名称或三级指标名称中写有年份（如「2022年」），而表头的年度是另一年。
+
+## 为什么重要
+通常是照搬上一年的表没有改，或把其他年度的项目填到了这里；值得核对，但不一定是错误。
+
+## 依据
+domain-rules.md R32；种子样本 003（宝山 2023）。
+"""
 MESSAGES = {
     "zh": {"year": "「{text}」写的是 {found} 年，本表是 {year} 年度"},
     "en": {"year": "'{text}' names the year {found}; this form is for {year}"},

@@ -11,12 +11,6 @@ matched as text on the folded cell, never as a pattern).
 A cell that still holds the instruction was never filled in: the form says
 nothing where it should explain the goal, the results or the problems.
 
-## Failing example
-    评价结论	结合自评情况，说明项目自评总分，说明项目实施取得的成效或成果。（200字以内）
-
-## Passing example
-    评价结论	项目按计划完成，自评得分 96 分。
-
 ## Source
 docs/templates.md (四川 510000_0013zp prints these instructions in its blank
 cells); a 四川 form published with them left in (青神县 2023).
@@ -31,6 +25,17 @@ CODE = "JX012"
 NAME = "template-instruction-text"
 SEVERITY = "warning"
 GROUPS = ("structure", "explanations")
+DOCS_ZH = """模板的填写说明被当作内容留在表中。
+
+## 检查什么
+表中每个文字单元格（表头栏目、年度总体目标、每个指标的名称、年度指标值、实际完成值和偏差原因，以及结尾的评价栏目），与该表模板印给填表人的填写说明比对：「对照年度目标，说明…」「结合自评情况，说明…」「（100字以内）」「XX单位」「填写说明」「请填写」（取自模板的 `instructions` 数据，作为文字而不是正则表达式比对）。
+
+## 为什么重要
+单元格里仍是填写说明，说明这一栏根本没有填：该说明目标、成效或问题的地方什么也没写。
+
+## 依据
+docs/templates.md（四川 510000_0013zp 的空白单元格中印有这些说明）；一张发布时未删说明的四川自评表（青神县 2023）。
+"""
 MESSAGES = {
     "zh": {"instruction": "「{text}」是模板的填写说明，不是填写的内容"},
     "en": {"instruction": "'{text}' is the template's instruction to the filler, not the form's content"},

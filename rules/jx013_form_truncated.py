@@ -13,16 +13,6 @@ Published forms are often cut: a web page that shows the first thousand
 characters, a PDF that lost its second page. What is there can still be
 checked, but the form as a whole cannot be, and a reviewer should know.
 
-## Failing example
-    财政项目支出绩效自评表
-    项目名称	协管员服装费
-    项目资金 (万元)	年初预算数	全年预算数	全年执行数	分值	执行率	得分
-    年度资金总额	10.13	0	0	10	0	0          ← the file ends here
-
-## Passing example
-    … 绩效指标 table …
-    总分	100	90
-
 ## Source
 docs/templates.md (template parts in order); ../shared/forms/other-provinces (every excerpt is cut).
 """
@@ -35,6 +25,17 @@ CODE = "JX013"
 NAME = "form-truncated"
 SEVERITY = "warning"
 GROUPS = ("structure",)
+DOCS_ZH = """表格不完整：在应有的结尾之前就结束了。
+
+## 检查什么
+在模板最后一部分之前就结束的表（绩效指标表没有总分行、表在项目资金表之后就断了），或从表格中间开始的文本（只有指标行和总分行，上面没有表名）。只报告一次，位置在读到的最后一个单元格，并写明缺了哪些部分。其他规则照常检查已有部分，但不核对涉及缺失部分的合计。
+
+## 为什么重要
+网上发布的表常被截断：网页只显示前一千个字，PDF 丢了第二页。已有部分仍可检查，但整张表无法核对，审核人员应当知道这一点。
+
+## 依据
+docs/templates.md（模板各部分的顺序）；../shared/forms/other-provinces（其中的节选都被截断）。
+"""
 MESSAGES = {
     "zh": {"truncated": "{problem}"},
     "en": {"truncated": "{problem}"},

@@ -11,16 +11,6 @@ A province's form that jxlint does not know yet should be named as such, so
 that a reviewer does not take silence for a pass, and so that the template can
 be added (docs/templates.md, "Adding a template").
 
-## Failing example
-    某某项目评价表
-    项目 | 预算 | 执行
-    …
-
-## Passing example
-    财政项目支出绩效自评表
-    项目名称	…
-    项目资金 (万元)	年初预算数	全年预算数	全年执行数	分值	执行率	得分
-
 ## Source
 docs/templates.md (template detection).
 """
@@ -35,6 +25,17 @@ NAME = "template-uncertain"
 SEVERITY = "info"
 GROUPS = ("structure",)
 SCOPE = "all-forms"
+DOCS_ZH = """没有哪个已知模板与本表相符，已按全国模板读取。
+
+## 检查什么
+表名不是任何模板的表名，表头中属于任何一个模板的词都少于三个。这样的表按全国基础模板读取，并以此条提示说明：表格与全国模板不同之处，列的含义可能判断错误，无法判断含义的单元格不作检查。
+
+## 为什么重要
+jxlint 尚不认识的省份表格应当明确指出，免得审核人员把没有报告当作通过，也便于补充该模板（docs/templates.md「Adding a template」）。
+
+## 依据
+docs/templates.md（模板识别）。
+"""
 MESSAGES = {
     "zh": {"uncertain": "没有与此表相符的模板，已按全国通用模板（{template}）读取；列的含义可能不准，可在配置中用 template: 指定模板"},
     "en": {"uncertain": "no known template fits this form; it was read as the national template ({template}); columns may be misread — name its template with `template:` in the configuration"},

@@ -11,18 +11,6 @@ a blank cell counting as 0, within one unit of the last decimal printed (or the
 The breakdown under "其中" must add up to the total, or one of the amounts is
 wrong and every rate computed from it is too.
 
-## Failing example
-    	年度资金总额	90.00	90.00	89.97
-    	其中：本年财政拨款	90.00	89.97	89.97
-    	上年结转资金	0	0
-    	其他资金	0	0	0
-
-## Passing example
-    	年度资金总额	58.00	58.00	49.85
-    	其中：当年财政拨款	6.00	6.00	6.00
-    	上年结转资金	0.00	0.00	0.00
-    	其他资金	52.00	52.00	43.85
-
 ## Options
 - `tolerance` (number): largest accepted difference; default one unit in the
   last decimal printed.
@@ -44,6 +32,20 @@ GROUPS = ("money",)
 OPTIONS = {"tolerance": Option("decimal", None, "largest accepted difference (default: one unit of the last printed decimal)")}
 PARTS = ("current", "carryover", "other")  # when the form's template names none
 COLUMNS = (("initial_budget", "年初预算数"), ("budget", "全年预算数"), ("executed", "全年执行数"))
+DOCS_ZH = """年度资金总额不等于各组成部分之和。
+
+## 检查什么
+在年初预算数、全年预算数、全年执行数三列中，分别核对：年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金（即表格模板列为「其中」的各行；四川的总额还包括财政专户管理资金和单位资金），空单元格按 0 计，允许相差所填最后一位小数的一个单位（或选项 `tolerance`）。
+
+## 为什么重要
+「其中」各项相加必须等于总额，否则有一个金额填错了，据此计算的执行率也都不对。
+
+## 选项
+- `tolerance`（数字）：可接受的最大差额；默认为所填最后一位小数的一个单位。
+
+## 依据
+domain-rules.md R7（全国模板的「其中」分项）。
+"""
 MESSAGES = {
     "zh": {"sum": "「{column}」：{total_label} {total} ≠ {labels} = {parts}"},
     "en": {"sum": "{column}: {total_label} {total} ≠ {labels} = {parts}"},

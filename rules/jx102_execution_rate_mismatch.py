@@ -11,12 +11,6 @@ instead, JX103 reports it and this rule does not.
 The execution rate drives the budget-execution score (JX105); a wrong rate
 gives a wrong score and a wrong picture of how the money was spent.
 
-## Failing example
-    	年度资金总额	8.00	3.20	1.50	10	40.00%	4.0
-
-## Passing example
-    	年度资金总额	8.00	3.20	1.50	10	46.88%	4.7
-
 ## Options
 - `tolerance` (number, percentage points): default 0.02.
 
@@ -36,6 +30,20 @@ NAME = "execution-rate-mismatch"
 SEVERITY = "error"
 GROUPS = ("money",)
 OPTIONS = {"tolerance": Option("decimal", Decimal("0.02"), "smallest accepted difference, in percentage points")}
+DOCS_ZH = """所填执行率不等于全年执行数 ÷ 全年预算数。
+
+## 检查什么
+每个填有执行率的资金行：执行率 = 全年执行数 ÷ 全年预算数 × 100%，允许相差所填最后一位小数的一个单位（各区有四舍五入也有直接截断），且至少允许选项 `tolerance`（0.02 个百分点）。全年预算数为 0 的行跳过。若所填执行率恰好是全年执行数 ÷ 年初预算数，由 JX103 报告，本规则不再报告。
+
+## 为什么重要
+执行率决定预算执行得分（JX105）；执行率错了，得分就错了，也无法如实反映资金使用情况。
+
+## 选项
+- `tolerance`（数字，百分点）：默认 0.02。
+
+## 依据
+domain-rules.md R8（执行率 = 全年执行数 ÷ 全年预算数；种子样本中的舍入方式）。
+"""
 MESSAGES = {
     "zh": {"rate": "执行率 {printed}% ≠ 全年执行数 {executed} ÷ 全年预算数 {budget} = {computed}%"},
     "en": {"rate": "execution rate {printed}% ≠ executed {executed} ÷ full-year budget {budget} = {computed}%"},

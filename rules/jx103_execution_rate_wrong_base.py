@@ -10,12 +10,6 @@ The denominator of the execution rate is the adjusted full-year budget, never
 the year-start budget: a budget cut during the year would otherwise lower the
 rate and the score, and a budget increase would inflate them.
 
-## Failing example
-    	年度资金总额	65.96	63.00	63.00	10	96%	9.6
-
-## Passing example
-    	年度资金总额	65.96	63.00	63.00	10	100%	10
-
 ## Options
 - `tolerance` (number, percentage points): default 0.02.
 
@@ -35,6 +29,20 @@ NAME = "execution-rate-wrong-base"
 SEVERITY = "error"
 GROUPS = ("money",)
 OPTIONS = {"tolerance": Option("decimal", Decimal("0.02"), "smallest accepted difference, in percentage points")}
+DOCS_ZH = """所填执行率是按年初预算数计算的。
+
+## 检查什么
+所填执行率与全年执行数 ÷ 全年预算数不符，却与全年执行数 ÷ 年初预算数相符（允许的误差与 JX102 相同）。符合这种情况时报告本规则，不再报告 JX102。
+
+## 为什么重要
+执行率的分母是调整后的全年预算数，而不是年初预算数：否则年中调减预算会压低执行率和得分，调增预算则会虚增。
+
+## 选项
+- `tolerance`（数字，百分点）：默认 0.02。
+
+## 依据
+domain-rules.md R8；种子样本 004（闵行 人口工作：63 ÷ 65.96 ≈ 96%）。
+"""
 MESSAGES = {
     "zh": {"base": "执行率 {printed}% 是按年初预算数 {initial} 计算的；应为全年执行数 {executed} ÷ 全年预算数 {budget} = {computed}%"},
     "en": {"base": "execution rate {printed}% was computed on the year-start budget {initial}; it should be executed {executed} ÷ full-year budget {budget} = {computed}%"},

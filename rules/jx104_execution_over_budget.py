@@ -8,12 +8,6 @@ Spending above the adjusted budget is not possible without an adjustment; it
 is almost always a unit or typing error (an extra 0), and the score must still
 be capped at 分值.
 
-## Failing example
-    	年度资金总额	150000.00	150000.00	1,500,000	10	1000.00%	10
-
-## Passing example
-    	年度资金总额	150000.00	150000.00	150,000	10	100.00%	10
-
 ## Source
 domain-rules.md R10; seed 003 (宝山 系统及平台运行维护费).
 """
@@ -28,6 +22,17 @@ CODE = "JX104"
 NAME = "execution-over-budget"
 SEVERITY = "error"
 GROUPS = ("money",)
+DOCS_ZH = """执行数超过预算数。
+
+## 检查什么
+每个资金行：全年执行数大于全年预算数，或所填执行率超过 100%。
+
+## 为什么重要
+没有调整预算，支出不可能超过调整后的预算；这几乎总是单位或录入错误（多了一个 0），而且得分仍不能超过分值。
+
+## 依据
+domain-rules.md R10；种子样本 003（宝山 系统及平台运行维护费）。
+"""
 MESSAGES = {
     "zh": {
         "spent": "全年执行数 {executed} 超过全年预算数 {budget}",

@@ -10,12 +10,6 @@ the last decimal printed in 得分 plus 0.005 (±0.01 for 2 decimals, ±0.055 fo
 Every Shanghai seed scores execution linearly; a score that does not follow
 the rate changes the total and the grade.
 
-## Failing example
-    	年度资金总额	9.20	9.20	4.20	10	45.65%	0
-
-## Passing example
-    	年度资金总额	9.20	9.20	4.20	10	45.65%	4.57
-
 ## Options
 - `tolerance` (number): largest accepted difference; default from the printed decimals.
 
@@ -35,6 +29,20 @@ NAME = "execution-score-mismatch"
 SEVERITY = "error"
 GROUPS = ("money",)
 OPTIONS = {"tolerance": Option("decimal", None, "largest accepted difference (default: from the printed decimals)")}
+DOCS_ZH = """预算执行得分不等于 min(执行率, 100%) × 分值。
+
+## 检查什么
+年度资金总额行：得分 = min(执行率, 100%) × 分值。执行率取所填的执行率（未填时用全年执行数 ÷ 全年预算数），允许相差得分所填最后一位小数的半个单位再加 0.005（两位小数为 ±0.01，一位小数为 ±0.055），或选项 `tolerance`。
+
+## 为什么重要
+上海所有种子样本的预算执行得分都按执行率线性计算；得分与执行率不符，总分和评分等级都会随之改变。
+
+## 选项
+- `tolerance`（数字）：可接受的最大差额；默认按所填小数位数确定。
+
+## 依据
+domain-rules.md R9（所有种子样本均线性计分；闵行 反电信诈骗费用 执行率 45.65% 却得 0 分）。
+"""
 MESSAGES = {
     "zh": {"score": "预算执行得分 {score} ≠ min(执行率 {rate}%, 100%) × 分值 {points} = {expected}"},
     "en": {"score": "budget-execution score {score} ≠ min(rate {rate}%, 100%) × points {points} = {expected}"},

@@ -7,12 +7,6 @@ The 分值 of the 年度资金总额 row equals the `points` option (10 by defau
 The national template gives budget execution 10 of the 100 points; another
 value changes the weight of every indicator.
 
-## Failing example
-    	年度资金总额	30.00	58.00	49.85	20.00	85.94	17.19
-
-## Passing example
-    	年度资金总额	30.00	58.00	49.85	10.00	85.94	8.59
-
 ## Options
 - `points` (number): default the form template's execution points (10 on the national
   form, 20 on 湖北's `预算执行情况(20分)`, or the weight printed in the funds header).
@@ -32,6 +26,20 @@ GROUPS = ("money", "totals")
 OPTIONS = {
     "points": Option("decimal", None, "分值 of budget execution (default: the form template's, 10 on the national form)")
 }
+DOCS_ZH = """预算执行分值不是规则集规定的值。
+
+## 检查什么
+年度资金总额行的分值等于选项 `points`（默认 10 分）。
+
+## 为什么重要
+全国模板中预算执行占 100 分中的 10 分；改成别的数值，每个指标的权重都随之改变。
+
+## 选项
+- `points`（数字）：默认取表格模板规定的预算执行分值（全国模板 10 分，湖北「预算执行情况(20分)」为 20 分，或资金表头标注的分值）。
+
+## 依据
+domain-rules.md R9、R13（财预〔2020〕10号：预算执行占 10%；所有种子样本）。
+"""
 MESSAGES = {
     "zh": {"points": "预算执行分值为 {points}，应为 {expected}"},
     "en": {"points": "budget execution is worth {points} points; it should be {expected}"},

@@ -8,12 +8,6 @@ carry their own 执行率, but their 分值 and 得分 cells are `—`.
 Only the 年度资金总额 row is scored; a score repeated on a sub-row can be
 counted twice by whoever adds up the form.
 
-## Failing example
-    	其中：当年财政拨款	65.96	63.00	63.00	10	96%	9.6
-
-## Passing example
-    	其中：当年财政拨款	65.96	63.00	63.00	—	96%	—
-
 ## Source
 domain-rules.md R2; seed 004 (闵行 2022).
 """
@@ -26,6 +20,17 @@ CODE = "JX107"
 NAME = "subrow-scored"
 SEVERITY = "info"
 GROUPS = ("money",)
+DOCS_ZH = """「其中」子行填写了分值或得分。
+
+## 检查什么
+「其中」下的各行（当年财政拨款、上年结转资金、其他资金）填写金额，也可以有各自的执行率，但分值和得分应填「—」。
+
+## 为什么重要
+只有年度资金总额一行计分；子行上重复填写得分，汇总时可能被算两次。
+
+## 依据
+domain-rules.md R2；种子样本 004（闵行 2022）。
+"""
 MESSAGES = {
     "zh": {"scored": "「{label}」是其中的分项，{column}应为「—」，不应填 {value}"},
     "en": {"scored": "'{label}' is a sub-row; its {column} should be '—', not {value}"},

@@ -10,14 +10,6 @@
 A wrong unit or an extra 0 changes every rate and score computed from the
 amounts; it is the most common cause of 执行率 above 100%.
 
-## Failing example
-    项目资金 (元)
-    	年度资金总额	150000.00	150000.00	1,500,000	10	1000.00%	10
-
-## Passing example
-    项目资金 (元)
-    	年度资金总额	150000.00	150000.00	149,991	10	99.99%	10.00
-
 ## Options
 - `min_yuan` (number): default 100. `max_wan` (number): default 1000000.
 
@@ -41,6 +33,23 @@ OPTIONS = {
 }
 POWERS = (Decimal(10), Decimal(100), Decimal(1000), Decimal(10000))
 PAIRS = (("executed", "全年执行数", "budget", "全年预算数"), ("budget", "全年预算数", "initial_budget", "年初预算数"))
+DOCS_ZH = """金额与金额单位不相称，或某列相差 10 的整数次幂。
+
+## 检查什么
+- 以元为单位的表，年度资金总额的预算低于 `min_yuan`（100 元）；
+- 以万元为单位的表，有金额超过 `max_wan`（1,000,000 万元，即 100 亿元）；
+- 任一资金行中，一个金额恰好是另一个的 10、100、1,000 或 10,000 倍（全年执行数与全年预算数、全年预算数与年初预算数）。
+
+## 为什么重要
+单位填错或多写一个 0，据此计算的执行率和得分都会出错；这也是执行率超过 100% 最常见的原因。
+
+## 选项
+- `min_yuan`（数字）：以元为单位时年度资金总额的合理下限，默认 100。
+- `max_wan`（数字）：以万元为单位时金额的合理上限，默认 1000000。
+
+## 依据
+domain-rules.md R12。
+"""
 MESSAGES = {
     "zh": {
         "small": "金额 {amount} 元对一个项目来说过小，单位可能应为万元",

@@ -11,14 +11,6 @@ number is skipped (JX003 reports the number).
 Weights that do not add up to 100 make every score meaningless; usually an
 indicator was added or removed without reweighting the others.
 
-## Failing example
-    	年度资金总额	65.96	63.00	63.00	10	…
-    (indicator 分值 adding up to 93)
-    总分					100	96
-
-## Passing example
-The same form with indicator 分值 adding up to 90.
-
 ## Options
 - `total` (number): default the form template's total (100); a template without
   scores (转移支付 绩效目标自评表) has none, and the rule is silent. Silent on the sums of a
@@ -39,6 +31,24 @@ NAME = "points-total"
 SEVERITY = "error"
 GROUPS = ("totals",)
 OPTIONS = {"total": Option("decimal", None, "总分 分值 (default: the form template's, 100 on the national form)")}
+DOCS_ZH = """总分分值不是 100，或各项分值相加不等于总分分值。
+
+## 检查什么
+- 表中有总分行；
+- 总分的分值等于 `total`（100）；
+- 预算执行分值 + 各计分指标行分值之和 = 总分分值。
+
+占位行和填「无」的行不参与合计；合计中用到格式错误的数字时跳过（由 JX003 报告该数字）。
+
+## 为什么重要
+权重加起来不是 100，所有得分都失去意义；通常是增删了指标却没有重新分配分值。
+
+## 选项
+- `total`（数字）：默认取表格模板的总分（100）；不计分的模板（转移支付 绩效目标自评表）没有总分，本规则不检查。表不完整时不核对合计（由 JX013 说明缺了什么）。
+
+## 依据
+domain-rules.md R13（财预〔2020〕10号：总分 100，预算执行 10 + 指标 90）。
+"""
 MESSAGES = {
     "zh": {
         "no_total": "表中没有「总分」行",

@@ -9,14 +9,6 @@ A sum that needs a malformed number (`97.`) is skipped: JX003 reports it.
 The total decides the grade and is what gets published and compared; one that
 does not add up was typed by hand or not updated after a change.
 
-## Failing example
-    	年度资金总额	10.13	0	0	10	0	0
-    (indicator 得分 adding up to 80)
-    总分						100	90
-
-## Passing example
-    总分						100	80
-
 ## Options
 - `tolerance` (number): default half a unit of the last printed decimal.
 
@@ -35,6 +27,20 @@ NAME = "score-total-mismatch"
 SEVERITY = "error"
 GROUPS = ("totals",)
 OPTIONS = {"tolerance": Option("decimal", None, "largest accepted difference (default: half a unit of the last printed decimal)")}
+DOCS_ZH = """总分得分不等于各项得分之和。
+
+## 检查什么
+总分得分 = 预算执行得分 + 各计分指标行得分之和，允许相差总分所填最后一位小数的半个单位（或选项 `tolerance`）。合计中用到格式错误的数字（`97.`）时跳过，由 JX003 报告。
+
+## 为什么重要
+总分决定评分等级，也是对外公开和比较的数字；总分与各项得分对不上，说明是手工填写的，或修改后没有更新。
+
+## 选项
+- `tolerance`（数字）：默认为所填最后一位小数的半个单位。
+
+## 依据
+domain-rules.md R14；种子样本 004（闵行 协管员服装费、人口督导工作经费、人口工作）。
+"""
 MESSAGES = {
     "zh": {"sum": "总分得分 {score} ≠ 预算执行得分 {funds} + 各指标得分之和 {indicators} = {sum}"},
     "en": {"sum": "total score {score} ≠ execution score {funds} + indicator scores {indicators} = {sum}"},

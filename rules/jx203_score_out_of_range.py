@@ -8,12 +8,6 @@ and 分值 > 0.
 A score can never exceed its weight, and a weight of 0 means the indicator
 does not count at all; both point to a typing or copying error.
 
-## Failing example
-    	产出指标	数量指标	系统维护数量	=1个	=1个	20	25
-
-## Passing example
-    	产出指标	数量指标	系统维护数量	=1个	=1个	20	20
-
 ## Source
 domain-rules.md R15 (provincial systems refuse 得分 > 分值 and 分值 ≤ 0).
 """
@@ -26,6 +20,17 @@ CODE = "JX203"
 NAME = "score-out-of-range"
 SEVERITY = "error"
 GROUPS = ("totals",)
+DOCS_ZH = """得分高于分值、得分低于 0，或分值不大于 0。
+
+## 检查什么
+每个计分指标行和年度资金总额行：0 ≤ 得分 ≤ 分值，且分值 > 0。
+
+## 为什么重要
+得分不能超过分值；分值为 0 等于这个指标不计分。两者都说明有录入或复制错误。
+
+## 依据
+domain-rules.md R15（各省系统都不接受得分 > 分值和分值 ≤ 0）。
+"""
 MESSAGES = {
     "zh": {
         "above": "得分 {score} 高于分值 {points}",

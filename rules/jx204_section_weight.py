@@ -13,14 +13,6 @@ The template fixes how the 100 points are shared between blocks; a block that
 takes more or less than its printed share changes what the total means, and
 the sum of the blocks no longer matches the weights the form states.
 
-## Failing example
-    	产出指标(50分)	数量指标	系统维护次数	≥12次	12次	30	30
-    		质量指标	系统正常运行率	≥95%	99%	30	30
-
-## Passing example
-    	产出指标(50分)	数量指标	系统维护次数	≥12次	12次	30	30
-    		质量指标	系统正常运行率	≥95%	99%	20	20
-
 ## Options
 - `weights` (mapping of 一级 label to points): weights for blocks whose label prints none; default none.
 
@@ -40,6 +32,20 @@ NAME = "section-weight"
 SEVERITY = "warning"
 GROUPS = ("totals",)
 OPTIONS = {"weights": Option("bands", None, "一级 label -> points, for blocks whose label prints no weight")}
+DOCS_ZH = """一级指标块的分值之和与其标注的权重不符。
+
+## 检查什么
+凡一级指标名称上标注了权重的（「产出指标（50分）」「效益指标(30分)」「数量指标15分」），其下各计分指标行的分值之和应等于该权重；绩效指标表头标注了分值的（「绩效指标(90分)」），全部计分指标行的分值之和应等于它。设置了选项 `weights`（规则集规定的各块权重，如 `{产出指标: 50, …}`）时，名称上没有标注权重的块也按它核对。分值不是数字或无法确定的行，所在的块不作检查。
+
+## 为什么重要
+模板规定了 100 分在各指标块之间如何分配；某块多占或少占了分值，总分的含义就变了，各块合计也与表中自己标注的权重对不上。
+
+## 选项
+- `weights`（一级指标名称到分值的映射）：名称上未标注权重的块所适用的权重；默认没有。
+
+## 依据
+docs/templates.md（各指标块权重：产出 50 / 效益 30 / 满意度 10，四川 绩效指标 90，湖北 年度绩效目标 80）；domain-rules.md §5。
+"""
 MESSAGES = {
     "zh": {
         "block": "一级指标「{block}」标明 {weight} 分，其下各指标分值之和却是 {sum}",

@@ -10,12 +10,6 @@ A missed target earns part of the points at most (in proportion, or within the
 band of its completion level); full points on a shortfall inflate the
 self-score.
 
-## Failing example
-    	产出指标	数量指标	系统维护次数	≥12次	10次	30	30
-
-## Passing example
-    	产出指标	数量指标	系统维护次数	≥12次	10次	30	25	因设备停机少维护 2 次
-
 ## Source
 domain-rules.md §4 (printed scoring rules of the national, 湖北 and 衔接资金 templates).
 """
@@ -29,6 +23,17 @@ CODE = "JX302"
 NAME = "full-score-despite-shortfall"
 SEVERITY = "warning"
 GROUPS = ("scoring",)
+DOCS_ZH = """未达到年度指标值却得了满分。
+
+## 检查什么
+实际完成值未达到年度指标值的计分指标行（与年度指标值单位相同的数字不满足其比较符号，如「≥12次」对「10次」；或写明未完全达成的用语，如「部分达成」「未达成」），得分应低于分值。
+
+## 为什么重要
+未达到的目标最多只能得部分分数（按比例，或按完成程度所在的档次）；差了目标还给满分，会虚高自评得分。
+
+## 依据
+domain-rules.md §4（全国模板、湖北模板和衔接资金模板印明的评分规则）。
+"""
 MESSAGES = {
     "zh": {"full": "实际完成值「{actual}」未达到年度指标值「{target}」，却得满分 {score}"},
     "en": {"full": "the actual '{actual}' misses the target '{target}', yet the score is the full {score}"},

@@ -12,12 +12,6 @@ decimal printed in 得分 (or the `tolerance` option).
 The printed scoring rule fixes the score of a shortfall; a score off the
 formula is either generous or harsh, and the total moves with it.
 
-## Failing example
-    	产出指标	数量指标	验收合格率	98%	97%	5	4
-
-## Passing example
-    	产出指标	数量指标	验收合格率	98%	97%	5	4.95
-
 ## Options
 - `tolerance` (number): largest accepted difference; default from the printed decimals.
 
@@ -38,6 +32,20 @@ NAME = "proportional-score-mismatch"
 SEVERITY = "warning"
 GROUPS = ("scoring",)
 OPTIONS = {"tolerance": Option("decimal", None, "largest accepted difference (default: from the printed decimals)")}
+DOCS_ZH = """未达到目标的定量指标没有按比例计分。
+
+## 检查什么
+表格模板规定定量指标按比例计分的（`scoring.proportional`：全国模板、衔接资金模板和湖北模板印明的规则），对实际完成值未达到年度指标值、且单位相同的每个计分指标行核对：年度指标值为下限或等于（「≥」「>」「=」）时，得分 = 实际完成值 ÷ 年度指标值 × 分值；为上限（「≤」「<」）时，得分 = 年度指标值 ÷ 实际完成值 × 分值；得分不超过分值，允许相差得分所填最后一位小数的半个单位（或选项 `tolerance`）。
+
+## 为什么重要
+模板印明的评分规则确定了未达目标时应得的分数；不按公式计分，要么给多了，要么扣多了，总分随之变动。
+
+## 选项
+- `tolerance`（数字）：可接受的最大差额；默认按所填小数位数确定。
+
+## 依据
+docs/templates.md（印明的评分规则：正向 得分 = 实际/目标 × 分值，反向 目标/实际 × 分值，不超过分值）；种子样本 001（嘉定 平均成本 年度指标值 =17500、实际完成值 0，10 分得 5 分）。
+"""
 MESSAGES = {
     "zh": {"formula": "得分 {score} 与按比例计算的 {expected} 不符（实际 {actual} ÷ 目标 {target} × 分值 {points}，不超过分值）"},
     "en": {"formula": "the score {score} differs from the proportional {expected} (actual {actual} ÷ target {target} × points {points}, capped)"},

@@ -11,12 +11,6 @@ An actual in another unit cannot be compared with its target: `100%` against a
 target of `81 套` says nothing of how many sets were delivered, and a score
 computed from it is a guess.
 
-## Failing example
-    	产出指标	数量指标	采购设备数量	81 套	100%	10	10
-
-## Passing example
-    	产出指标	数量指标	采购设备数量	81 套	81 套	10	10
-
 ## Source
 domain-rules.md §7 (target and actual in one unit); seed 004 (闵行 2022):
 `81 套`, `4 台` and `350 万` against `100%`.
@@ -36,6 +30,17 @@ CODE = "JX306"
 NAME = "unit-mismatch"
 SEVERITY = "warning"
 GROUPS = ("scoring",)
+DOCS_ZH = """年度指标值与实际完成值的单位不同（「81 套」对「100%」）。
+
+## 检查什么
+年度指标值和实际完成值都是带单位的数字的计分指标行，两者单位应当相同（「(个)」与「个」是同一单位；「万元」与「元」不是）。时限用语不算单位：「9月前」和「7月」都以月计。
+
+## 为什么重要
+单位不同的实际完成值无法与年度指标值比较：年度指标值是「81 套」，实际填「100%」，看不出交付了多少套，据此算出的得分也只是猜测。
+
+## 依据
+domain-rules.md §7（年度指标值与实际完成值使用同一单位）；种子样本 004（闵行 2022）：「81 套」「4 台」「350 万」对「100%」。
+"""
 MESSAGES = {
     "zh": {"unit": "年度指标值「{target}」的单位是「{target_unit}」，实际完成值「{actual}」的单位却是「{actual_unit}」，二者无法比较"},
     "en": {"unit": "the target '{target}' is in '{target_unit}' but the actual '{actual}' is in '{actual_unit}': they cannot be compared"},

@@ -9,12 +9,6 @@ A target that cannot be missed measures nothing; the indicator's points are
 given away whatever happened. Reported at info level: a reviewer decides
 whether the indicator should be reset.
 
-## Failing example
-    	产出指标	数量指标	应用场景开发数量	≥0.00(个)	1.00(个)	10	10
-
-## Passing example
-    	产出指标	数量指标	应用场景开发数量	≥1(个)	1.00(个)	10	10
-
 ## Source
 domain-rules.md §7 (targets that cannot fail); seed 001 (嘉定 2024) sets
 `≥0.00(个)` for 应用场景开发数量.
@@ -30,6 +24,17 @@ CODE = "JX307"
 NAME = "unmeasurable-target"
 SEVERITY = "info"
 GROUPS = ("scoring",)
+DOCS_ZH = """年度指标值不可能达不到：不低于零（「≥0」「>=0.00(个)」）。
+
+## 检查什么
+每个计分指标行的年度指标值是「≥ 0」（任何单位、任何小数位数）：无论实际完成多少都算达到。
+
+## 为什么重要
+不可能达不到的目标什么也衡量不了，无论实际情况如何，这个指标的分值都白送了。按「提示」级别报告，由审核人员判断是否应重新设定指标。
+
+## 依据
+domain-rules.md §7（不可能达不到的目标）；种子样本 001（嘉定 2024）把应用场景开发数量的年度指标值设为「≥0.00(个)」。
+"""
 MESSAGES = {
     "zh": {"zero": "年度指标值「{target}」是「不少于零」，任何实际值都能达成，衡量不了绩效"},
     "en": {"zero": "the target '{target}' is 'at least zero': any actual meets it, so it measures nothing"},

@@ -10,12 +10,6 @@ Over-achievement by a third or more usually means the target was set too low
 (it measured nothing) or the actual counts something else; either deserves a
 line of explanation, and next year's target should follow.
 
-## Failing example
-    	产出指标	时效指标	应用场景正常运行天数	≥200.00(天)	365.00(天)	10	10
-
-## Passing example
-    	产出指标	时效指标	应用场景正常运行天数	≥360.00(天)	365.00(天)	10	10
-
 ## Options
 - `ratio` (number): the actual/target ratio from which an explanation is expected; default 1.3.
 
@@ -36,6 +30,20 @@ NAME = "over-achievement-unexplained"
 SEVERITY = "info"
 GROUPS = ("scoring", "explanations")
 OPTIONS = {"ratio": Option("decimal", Decimal("1.3"), "actual/target ratio from which an explanation is expected")}
+DOCS_ZH = """实际完成值远超年度指标值，却没有说明原因。
+
+## 检查什么
+年度指标值为下限（「≥」「>」或没有比较符号）、实际完成值单位相同的计分指标行，实际完成值达到年度指标值的 `ratio` 倍（默认 130%）以上，而偏差原因分析及改进措施为空。
+
+## 为什么重要
+超额三分之一以上，通常说明目标定得太低（衡量不了什么），或实际完成值统计的是别的东西；两种情况都应写一句说明，下一年的目标也应随之调整。
+
+## 选项
+- `ratio`（数字）：实际完成值与年度指标值之比达到多少时需要说明；默认 1.3。
+
+## 依据
+domain-rules.md §7（目标定得偏低；超额完成需说明）；种子样本 001（嘉定 2024）：计划不少于 200 天，实际运行 365 天。
+"""
 MESSAGES = {
     "zh": {"over": "实际完成值 {actual} 是年度指标值 {target} 的 {percent}%，超额较多却未说明原因（指标是否定得过低？）"},
     "en": {"over": "the actual {actual} is {percent}% of the target {target}, far above it, with no explanation (was the target set too low?)"},

@@ -11,12 +11,6 @@ unit, or a qualitative target repeated (`及时` / `及时`) or a completion lev
 Either the reason describes a real shortfall and the score is too high, or it
 is left over from a copied form.
 
-## Failing example
-    	产出指标	数量指标	工作人员配备数量	<=45人	42人	10	10	没有完成工作人员配备数量
-
-## Passing example
-    	产出指标	数量指标	工作人员配备数量	<=45人	42人	10	10
-
 ## Source
 domain-rules.md R26; seed 003 (宝山 政府购买服务人员专项经费).
 """
@@ -30,6 +24,17 @@ CODE = "JX402"
 NAME = "reason-without-deviation"
 SEVERITY = "info"
 GROUPS = ("explanations",)
+DOCS_ZH = """满分且达到目标的指标却填写了偏差原因。
+
+## 检查什么
+得分等于分值、实际完成值达到年度指标值的计分指标行，却填写了偏差原因分析及改进措施。「达到」只在能判断时才判断：比较符号加数字对同一单位的数字，或定性目标原样重复（「及时」对「及时」），或完成程度为「达成…」；否则不报告该行。
+
+## 为什么重要
+要么原因里写的是真实存在的差距，得分给高了；要么是从别的表复制过来的遗留内容。
+
+## 依据
+domain-rules.md R26；种子样本 003（宝山 政府购买服务人员专项经费）。
+"""
 MESSAGES = {
     "zh": {"reason": "已得满分且实际完成值「{actual}」达到年度指标值「{target}」，却填写了偏差原因「{reason}」"},
     "en": {"reason": "full marks and the actual '{actual}' meets the target '{target}', yet a deviation reason is given: '{reason}'"},

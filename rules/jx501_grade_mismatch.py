@@ -8,14 +8,6 @@ lower bound included: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below (option `ban
 The grade is what gets reported upward; one that contradicts the total was
 typed by hand or not updated.
 
-## Failing example
-    总分 100.00 80.00
-    评分等级 优
-
-## Passing example
-    总分 100.00 80.00
-    评分等级 良
-
 ## Options
 - `bands` (mapping of grade to lower bound): default `{优: 90, 良: 80, 中: 60, 差: 0}`.
 
@@ -38,6 +30,20 @@ OPTIONS = {
         "bands", {"优": Decimal(90), "良": Decimal(80), "中": Decimal(60), "差": Decimal(0)}, "grade -> lower bound of 总分"
     ),
 }
+DOCS_ZH = """评分等级与总分所在的等级区间不符。
+
+## 检查什么
+表中有评分等级行时：评分等级应为总分得分所在的区间，各区间含下限：优 ≥ 90，良 ≥ 80，中 ≥ 60，以下为差（选项 `bands`）。
+
+## 为什么重要
+评分等级是向上级报送的结论；与总分矛盾，说明是手工填写的，或修改后没有更新。
+
+## 选项
+- `bands`（等级到总分下限的映射）：默认 `{优: 90, 良: 80, 中: 60, 差: 0}`。
+
+## 依据
+domain-rules.md R27（财政部预算司 90/80/60 的等级划分；嘉定 2024 种子样本）。
+"""
 MESSAGES = {
     "zh": {"grade": "评分等级「{grade}」与总分 {score} 不符，应为「{expected}」"},
     "en": {"grade": "grade '{grade}' does not match the total {score}; it should be '{expected}'"},

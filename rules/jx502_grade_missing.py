@@ -10,14 +10,6 @@ Where the district's template asks for the grade, a form without it cannot be
 ranked with the others, and the grade's agreement with the total (JX501) cannot
 be checked.
 
-## Failing example
-    总分	100	99.00
-    (no 评分等级 row)
-
-## Passing example
-    总分	100	99.00
-    评分等级	优
-
 ## Options
 - `required` (true or false): whether the 评分等级 row is required; default false.
 
@@ -34,6 +26,20 @@ NAME = "grade-missing"
 SEVERITY = "warning"
 GROUPS = ("grade",)
 OPTIONS = {"required": Option("bool", False, "whether a 评分等级 row is required")}
+DOCS_ZH = """规则集要求填写评分等级，表中却没有。
+
+## 检查什么
+开启选项 `required` 时（嘉定 2024 规则集开启：该区的表在总分下印有评分等级行），完整的表中没有评分等级行，或有这一行但没有填写。
+
+## 为什么重要
+区里的模板要求填写评分等级，缺了它，这张表就无法与其他表一起排序，评分等级与总分是否一致（JX501）也无法核对。
+
+## 选项
+- `required`（true 或 false）：是否必须有评分等级行；默认 false。
+
+## 依据
+domain-rules.md §9（评分等级）；种子样本 001（嘉定 2024）每张表都印有评分等级。
+"""
 MESSAGES = {
     "zh": {"missing": "本规则集要求「评分等级」，表中没有", "empty": "「评分等级」未填写"},
     "en": {"missing": "this rule set requires a 评分等级 (grade) row; the form has none", "empty": "the 评分等级 (grade) is empty"},

@@ -10,14 +10,6 @@ nothing (全年预算数 0), while indicators of its output blocks (the template
 Outputs bought with money that was not spent cannot be complete: full marks on
 them inflate the self-score, the pattern reviewers look for first.
 
-## Failing example
-    	年度资金总额	1.75	1.75	0.00	10.00	0.00	0.00
-    	产出指标	数量指标	辅助人员人数	≥2人	2人	20	20
-
-## Passing example
-    	年度资金总额	1.75	1.75	0.00	10.00	0.00	0.00
-    	产出指标	数量指标	辅助人员人数	≥2人	0人	20	0	经费未下达，未招聘
-
 ## Source
 domain-rules.md §8 (plausibility); seed 001 (嘉定 2024) 政府聘用辅助人员经费:
 nothing spent, full marks.
@@ -31,6 +23,17 @@ CODE = "JX601"
 NAME = "inflated-self-score"
 SEVERITY = "warning"
 GROUPS = ("plausibility",)
+DOCS_ZH = """资金没有支出，产出类指标却仍得满分。
+
+## 检查什么
+年度资金总额显示没有支出（全年执行数为 0）或预算被调减为 0（全年预算数为 0），而产出类指标块（模板的 `output_blocks`：全国模板为产出指标和成本指标）中仍有指标得到满分。
+
+## 为什么重要
+钱没有花出去，用钱买的产出不可能已经完成：这些指标的满分虚高了自评得分，这正是审核人员最先查找的情形。
+
+## 依据
+domain-rules.md §8（合理性检查）；种子样本 001（嘉定 2024）政府聘用辅助人员经费：没有支出，却得满分。
+"""
 MESSAGES = {
     "zh": {"spent": "{what}为 0，产出类指标却有 {count} 项得满分（如「{example}」），自评分可能偏高"},
     "en": {"spent": "{what_en} is 0, yet {count} output indicators keep full marks (such as '{example}'): the self-score may be inflated"},

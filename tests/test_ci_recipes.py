@@ -36,7 +36,9 @@ def git(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProces
 def test_hook_definition_follows_pre_commit_conventions():
     [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "jxlint" and hook["language"] == "python" and hook["entry"] == "jxlint lint"
-    assert hook["types_or"] == ["text"] and re.search(hook["files"], "a/b.tsv") and not re.search(hook["files"], "a.xlsx")
+    assert hook["types_or"] == ["text", "binary"] and re.search(hook["files"], "a/b.tsv") and re.search(hook["files"], "a.xlsx")
+    assert all(re.search(hook["files"], name) for name in ("a/表.XLSX", "b.docx", "c.pdf", "d.xls"))
+    assert not re.search(hook["files"], "a.png") and not re.search(hook["files"], "a.doc")
     assert hook["require_serial"] is False
 
 

@@ -35,14 +35,15 @@ def test_lint_seed_folder_prints_chinese_findings_with_carets():
 def test_lint_json_report_matches_the_schema():
     result = run("lint", str(FIXTURES), "--format", "json")
     report = json.loads(result.output)
-    assert report["version"] == 1
+    assert report["version"] == 2
     assert [file["path"].rsplit("/", 1)[1] for file in report["files"]] == sorted(path.name for path in SEEDS.values())
     assert report["files"][0]["encoding"] == "utf-8" and len(report["files"][0]["forms"]) == 5
     assert report["files"][0]["forms"][0] == {"index": 1, "project": "其他专项工作经费", "line": 2, "layout": "pdf", "parsed": True,
                                                "template": "shanghai"}
-    keys = {"path", "form", "code", "name", "severity", "line", "column", "end_line", "end_column", "message", "table_path"}
+    keys = {"path", "form", "code", "name", "severity", "line", "column", "end_line", "end_column", "message", "table_path", "location"}
     for diagnostic in report["diagnostics"]:
         assert keys <= set(diagnostic) <= keys | {"expected", "actual"}
+        assert diagnostic["location"] is None  # text: line and column say where
         assert set(diagnostic["form"]) == {"index", "project", "line"}
     jx105 = next(d for d in report["diagnostics"] if d["code"] == "JX105")
     assert (jx105["line"], jx105["column"], jx105["end_column"], jx105["expected"], jx105["actual"]) == (248, 35, 36, "4.57", "0")
@@ -103,7 +104,8 @@ def test_folders_are_walked_with_include_and_exclude(tmp_path):
     (tmp_path / ".venv").mkdir()
     (tmp_path / ".venv" / "d.txt").write_text(BASE, encoding="utf-8")
     report = json.loads(run("lint", str(tmp_path), "--format", "json").output)
-    assert sorted(file["path"].rsplit("/", 1)[1] for file in report["files"]) == ["a.txt", "b.md"]
+    # c.pdf is taken (documents are read), and reported as damaged.
+    assert sorted(file["path"].rsplit("/", 1)[1] for file in report["files"]) == ["a.txt", "b.md", "c.pdf"]
     (tmp_path / ".jxlint.yaml").write_text("include: ['*.txt']\n", encoding="utf-8")
     report = json.loads(run("lint", str(tmp_path), "--format", "json").output)
     assert [file["path"].rsplit("/", 1)[1] for file in report["files"]] == ["a.txt"]
@@ -125,8 +127,13 @@ def test_rules_explain_and_config_commands(tmp_path):
     assert len(listed) == len(REGISTRY.rules) and all(row["enabled"] for row in listed)
     explained = run("explain", "JX105")
     assert explained.exit_code == 0
-    for heading in ("## What it checks", "## Why it matters", "## Failing example", "## Passing example", "## Source"):
+    for heading in ("## 检查什么", "## 为什么重要", "## 错误示例", "## 正确示例", "## 依据"):
         assert heading in explained.output
+    assert "预算执行得分 0 ≠ min(执行率 90.00%, 100%) × 分值 10 = 9.00" in explained.output  # the example's finding
+    english = run("explain", "JX105", "--lang", "en")
+    for heading in ("## What it checks", "## Why it matters", "## Failing example", "## Passing example", "## Source"):
+        assert heading in english.output
+    assert "budget-execution score 0 ≠ min(rate 90.00%, 100%) × points 10 = 9.00" in english.output
     assert run("explain", "execution-score-mismatch").output == explained.output
     assert run("explain", "JX999").exit_code == 2
     (tmp_path / ".jxlint.yaml").write_text("extends: shanghai-minhang-2022\nrules:\n  JX106: {points: 12}\n", encoding="utf-8")

@@ -123,3 +123,8 @@ def test_any_configuration_loads_or_is_a_config_error(tmp_path, config):
         Resolver(REGISTRY, path, Settings()).effective(tmp_path / "form.txt")
     except ConfigError as error:
         assert error.origin.file is not None
+
+
+def test_overrides_that_are_not_a_list_give_file_and_line(tmp_path):
+    # Found by test_any_configuration_loads_or_is_a_config_error: `overrides: 1` crashed.
+    assert "jxlint.yaml:1: 配置项「overrides」应为 list" in error_of(rules_with(tmp_path, "overrides: 1\n"))

@@ -168,7 +168,7 @@ async def test_hover_shows_the_rule_docs_and_the_expected_value(client: Language
     hover = await client.text_document_hover_async(types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=247, character=34)))
     text = hover.contents.value
     assert "**JX105 execution-score-mismatch**" in text and "应为 **4.57**（表中为 0）" in text
-    assert "## What it checks" in text and "min(执行率, 100%) × 分值" in text
+    assert "## 检查什么" in text and "min(执行率, 100%) × 分值" in text  # the docs in the server's language
     nothing = await client.text_document_hover_async(types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=0)))
     assert nothing is None
 

@@ -89,7 +89,9 @@ def test_streamed_writer_of_no_file_is_the_empty_report(output_format, tmp_path)
 def test_json_stream_is_one_document_with_the_schema(corpus):
     result = _jxlint(corpus, "lint", "-q", "--jobs", "2", "--format", "json", ".")
     report = json.loads(result.stdout)
-    assert report["version"] == 1 and set(report) == {"version", "files", "diagnostics", "summary"}
+    from linter.report.lint_json import REPORT_VERSION
+
+    assert report["version"] == REPORT_VERSION and set(report) == {"version", "files", "diagnostics", "summary"}
     assert report["summary"]["files"] == len(report["files"]) == 3 + 15 + 9
     assert report["summary"]["forms"] == sum(len(file["forms"]) for file in report["files"])
     counts = report["summary"]
@@ -188,3 +190,24 @@ def test_spawned_workers_build_the_same_linter(monkeypatch):
     local = runner.FileLinter(runner.LintSpec(lang="en"))
     paths = sorted(FIXTURES.glob("*.txt")) + sorted(OTHER.glob("*.txt"))
     assert list(runner.lint_many(local, paths, jobs=2)) == list(runner.lint_serially(local, paths))
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif", "text"])
+def test_documents_give_the_serial_report_with_workers_and_from_the_cache(tmp_path, output_format):
+    """Workbooks, Word files and PDFs (findings located at their cells) through workers
+    and through the result cache: the serial report, byte for byte."""
+    import os
+
+    documents = Path(__file__).parent / "documents"
+    env = {**os.environ, "JXLINT_RESULT_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("JXLINT_NO_CACHE")
+
+    def run(*args: str) -> bytes:
+        command = [sys.executable, "-m", "linter.cli", "lint", "-q", "--format", output_format, *args, str(documents)]
+        return subprocess.run(command, capture_output=True, env=env, timeout=600).stdout
+
+    serial = run("--jobs", "1", "--no-cache")
+    assert serial and run("--jobs", "2", "--no-cache") == serial
+    assert run("--jobs", "2") == serial  # written to the cache by workers
+    assert run("--jobs", "1") == serial  # read from it
+    assert len(list((tmp_path / "cache" / "v1").glob("*/*.json"))) >= 10

@@ -49,6 +49,7 @@ def test_sarif_of_every_seed_validates_against_the_oasis_schema(lang):
     short = jx105["shortDescription"]["text"]
     assert ("预算执行得分不等于" in short) if lang == "zh" else short.startswith("The budget-execution 得分 is not")
     assert "## What it checks" not in jx105["fullDescription"]["text"] and jx105["fullDescription"]["text"]
+    assert ("## 检查什么" in jx105["help"]["text"]) if lang == "zh" else ("## What it checks" in jx105["help"]["text"])
     assert urlparse(jx105["helpUri"]).scheme in ("file", "https") and jx105["helpUri"].endswith("#jx105")
     assert next(rule for rule in rules if rule["id"] == "JX402")["defaultConfiguration"]["level"] in ("note", "warning")
     found = next(r for r in run_["results"] if r["ruleId"] == "JX105")

@@ -134,3 +134,43 @@ def test_nothing_spent_and_full_marks_on_the_outputs(findings):
 def test_shortfalls_not_scored_in_proportion(findings):
     # 嘉定 平均成本 =17500 with actual 0 scored 5 of 10; 闵行 98% → 97% scored 4 of 5 (4.95).
     assert at(findings["001"], "JX303") == [(568, 17)] and at(findings["004"], "JX303") == [(92, 34)]
+
+
+def test_every_actual_copied_and_full_marks(findings):
+    # 宝山 (003): `=1个` → `=1个`, `有效` → `有效` … on six forms; 闵行 (004): `100%` → `100%` on every
+    # row of 18 forms. 嘉定 (001) measures its actuals: none.
+    # Each finding points at the form's first copied actual.
+    assert [line for line, _ in at(findings["003"], "JX602")] == [15, 42, 87, 113, 140, 180]
+    assert [line for line, _ in at(findings["004"], "JX602")] == [
+        160, 193, 222, 283, 321, 364, 391, 423, 461, 496, 530, 566, 605, 640, 675, 708, 745, 779,
+    ]
+    assert at(findings["001"], "JX602") == []
+
+
+def test_judgement_rules_silent_where_the_seeds_follow_the_rules(findings):
+    # 嘉定 信息化项目运维: ≤27.40 万元 = 全年预算数 and 24.39 万元 = 全年执行数; 政府聘用辅助人员经费:
+    # 项目总成本 ≤17500 元 = 1.75 万元, actual 0 = 执行数 0.00; 未达成指标且效果较差 scored 5 of 10,
+    # inside its band. No seed scores the execution rate twice, and none leaves a scored cell empty.
+    for name in ("001", "003", "004"):
+        assert [d for d in findings[name] if d.code in ("JX011", "JX304", "JX603", "JX604")] == []
+
+
+def _lint_changed(name: str, old: str, new: str, code: str) -> list[tuple[int, int]]:
+    """The seed with one cell changed (the defect a rule looks for), linted for `code`."""
+    text = Path(SEEDS[name]).read_text(encoding="utf-8")
+    assert text.count(old) >= 1, old
+    changed = text.replace(old, new, 1)
+    result = Linter(select=(code,), registry=REGISTRY).lint_bytes(changed.encode("utf-8"), "seed.txt", Path(SEEDS[name]))
+    return [(d.span.line, d.span.column) for d in result.diagnostics]
+
+
+def test_judgement_rules_on_seeds_given_the_defect():
+    # 嘉定 公用经费发放 未达成指标且效果较差 scored 5 of 10: 7 is outside 60–0 %.
+    assert _lint_changed("001", "\n10.00 5.00\n", "\n10.00 7.00\n", "JX304") == [(601, 7)]
+    # 嘉定 信息化项目运维: the cost actual no longer the amount spent; the cost target above the budget.
+    assert _lint_changed("001", "24.39(万元)", "20.39(万元)", "JX603") == [(414, 12)]
+    assert _lint_changed("001", "≤27.40(万元)", "≤37.40(万元)", "JX603") == [(414, 1)]
+    # 闵行 协管员服装费 (tab-separated): a scored row with its 得分 left empty.
+    assert _lint_changed("004", "根据合同要求\t100%\t100%\t10\t10\t", "根据合同要求\t100%\t100%\t10\t\t", "JX011") == [(23, 33)]
+    # 闵行 协管员服装费: a 三级 that scores the execution rate again.
+    assert _lint_changed("004", "指标 1：根据合同要求", "预算执行率", "JX604") == [(23, 8)]

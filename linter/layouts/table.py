@@ -15,24 +15,35 @@ _TAG_RE = re.compile(r"<[^<>]{0,200}>|&nbsp;", re.I)
 _SEPARATOR_ROW_RE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
+def pieces(text: str) -> list[tuple[int, str]] | None:
+    """The pieces of a line between separators, each with its start in the line, one per
+    table column (empty ones included); None for a markdown separator row."""
+    if text.lstrip().startswith("|"):
+        if _SEPARATOR_ROW_RE.match(text):
+            return None
+        separator, position = "|", text.index("|") + 1
+    elif "\t" not in text and "|" in text:
+        # A row of a pipe table broken over lines: `二级指标 | 三级指标 |` continues it.
+        separator, position = "|", 0
+    else:
+        separator, position = "\t", 0
+    out = []
+    for piece in text[position:].split(separator):
+        out.append((position, piece))
+        position += len(piece) + 1
+    return out
+
+
 def table_rows(segment: Segment) -> list[list[RawCell]]:
     rows = []
     for line_no, offset, text in segment.lines:
         if not text.strip():
             continue
-        if text.lstrip().startswith("|"):
-            if _SEPARATOR_ROW_RE.match(text):
-                continue
-            separator, position = "|", text.index("|") + 1
-        elif "\t" not in text and "|" in text:
-            # A row of a pipe table broken over lines: `二级指标 | 三级指标 |` continues it.
-            separator, position = "|", 0
-        else:
-            separator, position = "\t", 0
+        split = pieces(text)
+        if split is None:
+            continue
         row = []
-        for column, piece in enumerate(text[position:].split(separator)):
-            start = position
-            position += len(piece) + 1
+        for column, (start, piece) in enumerate(split):
             stripped = piece.strip()
             if not stripped:
                 continue

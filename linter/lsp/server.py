@@ -237,7 +237,7 @@ class JxlintServer(LanguageServer):
                 block.append(self.say("lsp.expected", value=diagnostic.expected))
             rule = self.registry.rules.get(diagnostic.code)
             if rule is not None:
-                block.append(rule.docs.strip())
+                block.append(rule.docs_in(self.lang).strip())
                 href = docs_url(rule)
                 if href:
                     block.append(href)

@@ -153,12 +153,31 @@ def form_json(form: Form, catalog: Catalog) -> dict[str, Any]:
 
 
 def document_json(document: Document, catalog: Catalog) -> dict[str, Any]:
-    return {
+    out = {
         "path": document.path,
         "encoding": document.encoding,
         "problems": [problem_json(problem, catalog) for problem in document.problems],
         "forms": [form_json(form, catalog) for form in document.forms],
     }
+    if document.locations is not None:
+        # Read from a workbook, Word file or PDF: each span also as the cell's place in it.
+        _add_locations(out["forms"], document.locations, catalog.lang)
+    return out
+
+
+def _add_locations(node: Any, source_map, lang: str) -> None:
+    from linter.location import locate_span
+
+    if isinstance(node, list):
+        for item in node:
+            _add_locations(item, source_map, lang)
+    elif isinstance(node, dict):
+        span = node.get("span")
+        if isinstance(span, dict) and "line" in span:
+            node["location"] = locate_span(source_map, Span(span["line"], span["column"], span["end_line"], span["end_column"]), lang)
+        for key, value in node.items():
+            if key != "span" and isinstance(value, (dict, list)):
+                _add_locations(value, source_map, lang)
 
 
 def documents_json(documents: list[Document], catalog: Catalog) -> dict[str, Any]:

@@ -20,7 +20,9 @@ def fingerprints(result: LintResult) -> dict[int, str]:
     for file in result.files:
         seen: dict[str, int] = {}
         for diagnostic in file.diagnostics:
-            line_text = " ".join(file.source_lines.get(diagnostic.span.line, "").split())
+            # A document has no source lines: the text of the cell stands in for the line's.
+            source = (diagnostic.cell or "") if diagnostic.location else file.source_lines.get(diagnostic.span.line, "")
+            line_text = " ".join(source.split())
             key = "\0".join((diagnostic.code, diagnostic.path, _form_key(diagnostic), diagnostic.table_path or "", line_text))
             seen[key] = seen.get(key, 0) + 1
             out[id(diagnostic)] = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()

@@ -30,6 +30,12 @@ def escape_property(text: str) -> str:
 
 def annotation(diagnostic: Diagnostic) -> str:
     span = diagnostic.span
+    if diagnostic.location:
+        # A workbook, Word file or PDF: an annotation on the file, the cell named in its title and message.
+        where = str(diagnostic.location["text"])
+        properties = [("file", diagnostic.path), ("title", f"{diagnostic.code} {diagnostic.name} ({where})")]
+        joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
+        return f"::{_COMMANDS[diagnostic.severity]} {joined}::{escape_data(where + ': ' + diagnostic.message)}"
     properties = [("file", diagnostic.path), ("line", str(span.line))]
     if span.end_line == span.line:
         # GitHub's endColumn is the last column of the annotation; jxlint's end_column is exclusive.

@@ -27,12 +27,13 @@ def code_quality(result: LintResult) -> list[dict[str, object]]:
     return [
         {
             "type": "issue",
-            "description": f"{d.code} [{d.name}] {d.message}",
+            # A document's cell (`表1!D12`) leads the description; its line is then 1.
+            "description": (f"{d.location['text']}: " if d.location else "") + f"{d.code} [{d.name}] {d.message}",
             "check_name": d.code,
             "fingerprint": prints[id(d)],
             "severity": severity(d),
             "categories": ["Bug Risk"],
-            "location": {"path": d.path, "lines": {"begin": d.span.line, "end": d.span.end_line}},
+            "location": {"path": d.path, "lines": {"begin": 1, "end": 1} if d.location else {"begin": d.span.line, "end": d.span.end_line}},
         }
         for d in result.diagnostics
     ]

@@ -257,7 +257,7 @@ def _detail(diagnostics: list[Diagnostic], words: dict[str, str], rules: dict[st
     for d in diagnostics:
         rule = rules.get(d.code)
         values = {
-            "location": f"{d.span.line}:{d.span.column}", "code": f"{d.code} {d.name}", "severity": words.get(d.severity, d.severity),
+            "location": d.where, "code": f"{d.code} {d.name}", "severity": words.get(d.severity, d.severity),
             "table_path": d.table_path or "", "cell": d.cell or "", "message": d.message, "expected": d.expected or "",
             "actual": d.actual or "", "explanation": rule.summary if rule else "",
         }
@@ -275,7 +275,7 @@ def _file_findings(data: Review, words: dict[str, str], rules: dict[str, Rule]) 
         return ""
     out = [f'<section id="file-findings"><h2>{escape(words["file_findings"])}</h2><ul>']
     for d in data.file_findings:
-        out.append(f'<li class="{escape(d.severity)}">{escape(d.path)}:{d.span.line}:{d.span.column} {escape(d.code)} [{escape(d.name)}] {escape(d.message)}</li>')
+        out.append(f'<li class="{escape(d.severity)}">{escape(d.path)}:{escape(d.where)} {escape(d.code)} [{escape(d.name)}] {escape(d.message)}</li>')
     out.append("</ul></section>")
     return "".join(out)
 

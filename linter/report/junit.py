@@ -17,7 +17,8 @@ from linter.messages import Catalog
 
 def _line(diagnostic: Diagnostic) -> str:
     span = diagnostic.span
-    return f"{diagnostic.path}:{span.line}:{span.column}: {diagnostic.severity} {diagnostic.code} [{diagnostic.name}] {diagnostic.message}"
+    where = diagnostic.location["text"] if diagnostic.location else f"{span.line}:{span.column}"
+    return f"{diagnostic.path}:{where}: {diagnostic.severity} {diagnostic.code} [{diagnostic.name}] {diagnostic.message}"
 
 
 def _case(suite: ElementTree.Element, file: FileResult, name: str, findings: list[Diagnostic], catalog: Catalog) -> bool:

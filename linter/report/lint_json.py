@@ -1,4 +1,4 @@
-"""`--format json`: the lint report, schema in docs/output.md (version 1)."""
+"""`--format json`: the lint report, schema in docs/output.md (version 2: `location`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import IO
 from linter.engine import Diagnostic, FileResult, LintResult
 from linter.messages import Catalog
 
-REPORT_VERSION = 1
+REPORT_VERSION = 2
 
 
 def diagnostic_json(diagnostic: Diagnostic) -> dict[str, object]:
@@ -25,6 +25,9 @@ def diagnostic_json(diagnostic: Diagnostic) -> dict[str, object]:
         "end_column": span.end_column,
         "message": diagnostic.message,
         "table_path": diagnostic.table_path,
+        # In a workbook, Word file or PDF: the sheet cell, table cell or page (docs/documents.md);
+        # null for text, whose line and column say where.
+        "location": diagnostic.location,
     }
     if diagnostic.expected is not None:
         out["expected"] = diagnostic.expected

@@ -1,9 +1,9 @@
 """What reports say about a rule: its description in the report's language and the address of its docs.
 
-Rule modules document themselves in English (with the Chinese terms of the
-form); the Chinese one-line descriptions of jxlint's own rules are catalog
-messages (`rule_summary.CODE`, linter/report/catalog.py). A rule without one
-(a plugin's) is described by its docstring's first line.
+Rule modules document themselves in English (the docstring) and in Chinese
+(`DOCS_ZH`); some Chinese one-line descriptions are also catalog messages
+(`rule_summary.CODE`, linter/report/catalog.py), which take precedence. A rule
+without Chinese docs (a plugin's) is described by its docstring.
 """
 
 from __future__ import annotations
@@ -24,13 +24,15 @@ def _translated(rule: Rule, catalog: Catalog) -> str | None:
 
 
 def summary(rule: Rule, catalog: Catalog) -> str:
-    return _translated(rule, catalog) or rule.summary
+    return _translated(rule, catalog) or rule.summary_in(catalog.lang)
 
 
-def what_it_checks(rule: Rule) -> str:
-    """The English docs' "What it checks" section, as one paragraph."""
-    text = rule.docs.split("## What it checks", 1)[-1].split("\n## ", 1)[0]
-    return " ".join(text.split()) or rule.summary
+def what_it_checks(rule: Rule, lang: str = "en") -> str:
+    """The docs' "What it checks" (检查什么) section, as one paragraph."""
+    chinese = lang == "zh" and bool(rule.docs_zh.strip())
+    docs, heading = (rule.docs_zh, "## 检查什么") if chinese else (rule.docs, "## What it checks")
+    text = docs.split(heading, 1)[-1].split("\n## ", 1)[0]
+    return " ".join(text.split()) or rule.summary_in(lang)
 
 
 def description(rule: Rule, catalog: Catalog) -> str:
@@ -38,7 +40,7 @@ def description(rule: Rule, catalog: Catalog) -> str:
     translated = _translated(rule, catalog)
     if translated:
         return catalog.render("rule_summary.more", {"summary": translated, "code": rule.code})
-    return what_it_checks(rule)
+    return what_it_checks(rule, catalog.lang)
 
 
 def docs_url(rule: Rule) -> str | None:

@@ -41,7 +41,7 @@ def rule_json(rule: Rule, catalog: Catalog) -> dict[str, object]:
         "name": rule.name,
         "shortDescription": {"text": summary(rule, catalog)},
         "fullDescription": {"text": description(rule, catalog)},
-        "help": {"text": rule.docs.strip() or rule.summary},
+        "help": {"text": rule.docs_in(catalog.lang).strip() or rule.summary},
         "defaultConfiguration": {"level": _LEVELS[rule.severity]},
         "properties": {"tags": list(rule.groups)},
     }
@@ -59,10 +59,16 @@ def _result(diagnostic: Diagnostic, index: dict[str, int], fingerprint: str) -> 
             "region": {"startLine": span.line, "startColumn": span.column, "endLine": span.end_line, "endColumn": span.end_column},
         }
     }
+    logical = []
+    if diagnostic.location:
+        # A workbook, Word file or PDF has no text lines: the artifact alone, and the cell as
+        # a logical location (`表1!D12`); its parts in the result's properties.
+        del location["physicalLocation"]["region"]  # type: ignore[attr-defined]
+        logical.append({"name": diagnostic.location["text"], "kind": "element"})
     if diagnostic.table_path:
-        location["logicalLocations"] = [
-            {"name": diagnostic.table_path.rsplit("/", 1)[-1], "fullyQualifiedName": diagnostic.table_path}
-        ]
+        logical.append({"name": diagnostic.table_path.rsplit("/", 1)[-1], "fullyQualifiedName": diagnostic.table_path})
+    if logical:
+        location["logicalLocations"] = logical
     out: dict[str, object] = {
         "ruleId": diagnostic.code,
         "level": _LEVELS[diagnostic.severity],
@@ -71,7 +77,15 @@ def _result(diagnostic: Diagnostic, index: dict[str, int], fingerprint: str) -> 
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
         "properties": {"name": diagnostic.name, "form": diagnostic.form, "expected": diagnostic.expected, "actual": diagnostic.actual},
     }
-    if diagnostic.related:
+    if diagnostic.location:
+        out["properties"]["location"] = diagnostic.location  # type: ignore[index]
+    if diagnostic.related and diagnostic.location:
+        out["relatedLocations"] = [
+            {"id": number, "physicalLocation": {"artifactLocation": {"uri": artifact_uri(diagnostic.path)}},
+             "logicalLocations": [{"name": related["text"], "kind": "element"}]}
+            for number, related in enumerate(diagnostic.related_locations, start=1)
+        ]
+    elif diagnostic.related:
         # The cells a sum is made of, as SARIF's related locations (each needs an id).
         out["relatedLocations"] = [
             {"id": number, "physicalLocation": {

@@ -39,9 +39,15 @@ def format_text(result: LintResult, catalog: Catalog, stream: IO[str]) -> None:
 
 def _block(diagnostic: Diagnostic, lines: dict[int, str], lang: str) -> str:
     span = diagnostic.span
-    head = f"{diagnostic.path}:{span.line}:{span.column}: {diagnostic.code} [{diagnostic.name}] {diagnostic.message}"
+    where = f"{diagnostic.location['text']}" if diagnostic.location else f"{span.line}:{span.column}"
+    head = f"{diagnostic.path}:{where}: {diagnostic.code} [{diagnostic.name}] {diagnostic.message}"
     out = [escaped(head)]
-    if span.line in lines:
+    if diagnostic.location:
+        # A document's cell: its text in place of a source frame (docs/documents.md).
+        if diagnostic.cell:
+            out += ["  |", f"  | {_first_columns(_show(' '.join(diagnostic.cell.split())), 2 * CELL)}"]
+        note_prefix = "  = "
+    elif span.line in lines:
         source = lines[span.line]
         end_column = span.end_column if span.end_line == span.line else len(source) + 1
         shown, start, width = _frame(source, span.column, end_column)

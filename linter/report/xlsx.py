@@ -60,7 +60,7 @@ def workbook_bytes(result: LintResult, lang: str) -> bytes:
     rows = []
     for d in result.diagnostics:
         rows.append((
-            d.path, d.form_index, d.project, data.unit_of(d), f"{d.span.line}:{d.span.column}", d.code, d.name,
+            d.path, d.form_index, d.project, data.unit_of(d), d.where, d.code, d.name,
             words.get(d.severity, d.severity), d.message, _number(d.expected), _number(d.actual), d.table_path, d.cell,
         ))
     _sheet(findings, [words[h] for h in headers], rows, (40, 6, 30, 30, 9, 8, 28, 8, 70, 12, 12, 40, 30))
