@@ -25,6 +25,7 @@ import stat
 import sys
 
 ENTRY_POINT_GROUP = "jxlint"
+KEEP = 16  # indexes kept, one per environment
 _FORMAT = 1
 
 
@@ -103,7 +104,27 @@ def indexed() -> list[dict]:
             return records  # type: ignore[return-value]
     records = scan()
     write_cached(name, json.dumps(records, ensure_ascii=False).encode("utf-8"))
+    _forget_old_indexes()
     return records
+
+
+def _forget_old_indexes(keep: int = KEEP) -> None:
+    """Each environment has its own index; keep the `keep` most recent, so a folder
+    shared by many virtual environments (or test runs) does not grow without end."""
+    from linter.parser_cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        found = sorted(folder.glob("plugins-*.json"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+    except OSError:
+        return
+    for old in found[keep:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
 
 
 def load(value: str) -> object:

@@ -72,3 +72,17 @@ def test_entry_point_values_load_as_importlib_metadata_loads_them():
         except (ValueError, ImportError):
             continue
         raise AssertionError(bad)
+
+
+def test_only_the_most_recent_indexes_are_kept(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    monkeypatch.setenv("JXLINT_CACHE_DIR", str(cache))
+    for number in range(plugin_index.KEEP + 5):
+        old = cache / f"plugins-{number:032d}.json"
+        old.write_text("[]")
+        os.utime(old, ns=(number * 10**9, number * 10**9))
+    plugin_index.indexed()  # this environment's index is new: written, and the oldest forgotten
+    left = sorted(cache.glob("plugins-*.json"))
+    assert len(left) == plugin_index.KEEP
+    assert cache / f"plugins-{0:032d}.json" not in left and cache / f"plugins-{plugin_index.KEEP + 4:032d}.json" in left
