@@ -23,7 +23,7 @@ from linter.engine import INTERNAL_ERROR, FileResult, LintResult
 from linter.messages import Catalog
 from linter.rule import SEVERITIES
 
-_SPOOL_CHUNK = 1 << 20
+_SPOOL_CHUNK = 1 << 16  # characters copied at a time: a large chunk is a peak of its own
 
 
 class Totals:
