@@ -200,10 +200,21 @@ def parse(
         known = ", ".join(item.id for item in builtin_templates())
         raise click.UsageError(f"unknown template '{quoted(template)}' (known: {known})")
     catalog = Catalog(lang)
-    documents = [read_document(path, encoding, max_file_size, template=template) for path in files]
+    failed = False
+
+    def documents():
+        """Read one at a time, as the format asks: a built-in format drops each AST once
+        written (outline) or turned into JSON data, so ASTs never pile up."""
+        nonlocal failed
+        for path in files:
+            document = read_document(path, encoding, max_file_size, template=template)
+            failed = failed or bool(document.problems or any(form.problems for form in document.forms))
+            yield document
+
+    # A plugin's format may index or iterate twice: it gets a list.
+    given = documents() if formatters[output_format] is PARSE_FORMATS.get(output_format) else list(documents())
     with report_stream(output, output_format) as stream:
-        formatter(documents, catalog, stream)
-    failed = any(document.problems or any(form.problems for form in document.forms) for document in documents)
+        formatter(given, catalog, stream)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -277,88 +288,25 @@ def _lint_options(function):
     ]
     for option in reversed(options):
         function = option(function)
-    return function
+    from linter.lint_command import run_options
+
+    return run_options(function)
 
 
-def _lint_run(paths: tuple[str, ...], output_format: str, options: dict):
-    """Lint PATHS with progress on a terminal, then apply waivers: the run both commands share.
-    Files in one sorted order whatever the order of the arguments; standard input last."""
-    from pathlib import Path
-
-    from linter.config import ConfigError
-    from linter.engine import LintResult, Linter
-    from linter.progress import Progress
-    from linter.reading import STDIN, read_document
-    from linter.waivers import apply_waivers, load_baseline, write_baseline
+def _lint_and_exit(paths: tuple[str, ...], output_format: str, output: str | None, strict: bool, options: dict) -> None:
+    """The run both `lint` and `report` make (linter/lint_command.py), then its exit code."""
+    from linter.lint_command import run
 
     tune_gc()
     _check_paths(paths)
-    lang, config_path, encoding = options["lang"], options["config_path"], options["encoding"]
-    try:
-        untrusted = (Path(config_path).parent,) if config_path else ()
-        linter = Linter(
-            lang, Path(config_path) if config_path else None, _selectors(options["select"]), _selectors(options["ignore"]),
-            registry=_load_registry(untrusted), max_bytes=options["max_file_size"],
-            follow_symlinks=options["follow_symlinks"], template=options["template"], paths=paths,
-        )
-        if output_format not in linter.registry.formatters:
-            known = ", ".join(sorted(linter.registry.formatters))
-            raise click.UsageError(f"unknown format '{quoted(output_format)}' (known: {known})")
-        _warn_plugin_errors(linter.registry, lang)
-        for path in paths:
-            if path != STDIN and not os.path.lexists(path):
-                raise click.UsageError(f"path '{quoted(path, 400)}' does not exist")
-        todo: list[object] = list(linter.discover([path for path in paths if path != STDIN]))
-        if STDIN in paths:
-            todo.append(STDIN)
-        result = LintResult(rules=linter.registry.rules)
-        progress = Progress(sys.stderr, len(todo), lang, enabled=not options["quiet"])
-        for item in todo:
-            if item == STDIN:
-                shown = options["stdin_filename"] or "<stdin>"
-                document = read_document(STDIN, encoding, options["max_file_size"], shown=shown)
-                file = linter.lint_document(document, Path(options["stdin_filename"] or "."))
-            else:
-                file = linter.lint_path(item, encoding)  # type: ignore[arg-type]
-            result.files.append(file)
-            progress.advance(len(file.forms), len(file.diagnostics))
-        progress.close()
-        if options["write_baseline_path"]:
-            # The new baseline replaces any old one: every finding no config waiver covers.
-            unused = apply_waivers(result, [])
-            target = Path(options["write_baseline_path"])
-            count = write_baseline(target, result.diagnostics)
-            click.echo(linter.catalog.render("baseline.written", {"count": count, "path": target}), err=True)
-            unused += apply_waivers(result, load_baseline(target), config=False)
-        else:
-            baseline = options["baseline_path"]
-            unused = apply_waivers(result, load_baseline(Path(baseline)) if baseline else [])
-    except ConfigError as error:
-        _fail_config(error, lang)
-        raise
-    for waiver in unused:
-        click.echo(f"{waiver.origin}: " + linter.catalog.render("waiver.unused", {"waiver": waiver.describe()}), err=True)
-    return linter, result
-
-
-def _emit(linter, result, output_format: str, output: str | None, strict: bool) -> None:
-    """Write the report to OUTPUT (whole or not at all) or standard output, and exit with the run's code."""
-    from linter.report.output import report_stream
-
-    formatter = linter.registry.formatters[output_format]
-    if getattr(formatter, "binary", False) and output in (None, "-") and sys.stdout.isatty():
-        raise click.UsageError(f"format '{output_format}' is a binary file: write it with -o FILE")
-    with report_stream(output, output_format) as stream:
-        formatter(result, linter.catalog, stream)
-    if result.internal_errors:
-        sys.exit(EXIT_INTERNAL)
-    sys.exit(EXIT_FINDINGS if result.failed(strict) else EXIT_OK)
+    disabled = click.get_current_context().meta.get("jxlint.no_plugins", False)
+    sys.exit(run(paths, output_format, output, strict, options, plugins=False if disabled else None))
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--format", "output_format", default="text", show_default=True,
-              help="text, json, sarif, github, junit, gitlab, html, xlsx, or a plugin's format.")
+              help="text, json, jsonl, sarif, github, junit, gitlab, html, xlsx, or a plugin's format.")
 @output_option
 @_lint_options
 def lint(paths: tuple[str, ...], output_format: str, output: str | None, strict: bool, **options) -> None:
@@ -368,8 +316,7 @@ def lint(paths: tuple[str, ...], output_format: str, output: str | None, strict:
     2 usage, configuration or environment error, 3 internal error, 130 interrupted.
     """
     _check_output(output)
-    linter, result = _lint_run(paths, output_format, options)
-    _emit(linter, result, output_format, output, strict)
+    _lint_and_exit(paths, output_format, output, strict, options)
 
 
 @main.command()
@@ -384,8 +331,7 @@ def report(paths: tuple[str, ...], output: str, strict: bool, **options) -> None
     """
     _check_output(output)
     output_format = "xlsx" if output.lower().endswith(".xlsx") else "html"
-    linter, result = _lint_run(paths, output_format, options)
-    _emit(linter, result, output_format, output, strict)
+    _lint_and_exit(paths, output_format, output, strict, options)
 
 
 @main.command(name="rules")

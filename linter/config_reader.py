@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
+if TYPE_CHECKING:  # imported when a configuration is read: a run with none never loads YAML
+    import yaml
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 64
@@ -55,6 +57,8 @@ def read_text(path: Path) -> str:
 def read_yaml(text: str, marks: dict[tuple, tuple[int, int, str | None]] | None = None) -> tuple[object, dict[tuple, int]]:
     """Parse with yaml.SafeLoader, keeping the line of every key and list item, and in
     `marks` the line, column and style of every scalar value (for errors inside a value)."""
+    import yaml
+
     try:
         _check_depth(text)
         loader = yaml.SafeLoader(text)
@@ -102,6 +106,7 @@ def read_yaml(text: str, marks: dict[tuple, tuple[int, int, str | None]] | None 
 
 
 def _scalar(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    import yaml
     try:
         return loader.construct_object(node, deep=True)
     except (ValueError, OverflowError) as error:  # e.g. an integer of more than 4,300 digits
@@ -111,6 +116,7 @@ def _scalar(loader: yaml.SafeLoader, node: yaml.Node) -> object:
 def _check_depth(text: str) -> None:
     """PyYAML composes nodes recursively; its event parser does not. Count nesting on
     the events first, so a deep document is refused before the composer sees it."""
+    import yaml
     depth = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.CollectionStartEvent):
@@ -122,11 +128,13 @@ def _check_depth(text: str) -> None:
 
 
 def _reader_error(error: yaml.reader.ReaderError, text: str) -> BadConfigFile:
+    import yaml
     line = text.count("\n", 0, max(error.position, 0)) + 1
     return BadConfigFile("config.control_char", {"character": f"U+{error.character:04X}"}, line)
 
 
 def _yaml_error(error: yaml.YAMLError) -> BadConfigFile:
+    import yaml
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = mark.line + 1 if mark is not None else 1
     problem = getattr(error, "problem", None) or type(error).__name__

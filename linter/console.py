@@ -13,7 +13,7 @@ from typing import IO
 
 EXIT_ENVIRONMENT = 2
 EXIT_INTERRUPTED = 130
-MACHINE_FORMATS = ("json", "sarif", "gitlab", "junit", "github")
+MACHINE_FORMATS = ("json", "jsonl", "sarif", "gitlab", "junit", "github")
 
 
 def report_stream(output_format: str) -> IO[str]:

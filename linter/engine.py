@@ -7,7 +7,6 @@ error naming the rule, and the other rules still run.
 from __future__ import annotations
 
 import sys
-import traceback
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from pathlib import Path
@@ -280,6 +279,8 @@ class Linter:
         )
 
     def _internal_error(self, document: Document, form: Form | None, in_force: RuleInForce, error: Exception) -> Diagnostic:
+        import traceback
+
         frame = traceback.extract_tb(error.__traceback__)[-1]
         where = f"{Path(frame.filename).name}:{frame.lineno}"
         message = self.catalog.render("engine.rule_crashed", {"rule": f"{in_force.rule.code} {in_force.rule.name}", "error": f"{type(error).__name__}: {error}", "where": where})

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+# yaml is imported where examples are read: every start checks whether a rule has
+# examples (linter.rule), which needs only the file's existence.
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "rules" / "examples"
 MINIMAL = "minimal"
@@ -69,6 +70,8 @@ class Case:
 
     def config(self, code: str) -> str | None:
         """The configuration that sets the case's options, or None."""
+        import yaml
+
         if not self.options:
             return None
         return yaml.safe_dump({"rules": {code: self.options}}, allow_unicode=True, sort_keys=False)
@@ -116,6 +119,8 @@ def _row(value: object) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def minimal_rows() -> tuple[tuple[str, ...], ...]:
     """The minimal, fully consistent national form every example starts from."""
+    import yaml
+
     data = yaml.safe_load((EXAMPLES / f"{MINIMAL}.yaml").read_text(encoding="utf-8"))
     return tuple(_row(row) for row in data["rows"])
 
@@ -159,6 +164,8 @@ def _case(code: str, item: dict) -> Case:
 @lru_cache(maxsize=None)
 def examples(code: str) -> Examples | None:
     """The examples of rule `code`, or None when it has no file (a plugin's rule)."""
+    import yaml
+
     path = EXAMPLES / f"{code}.yaml"
     if not path.is_file():
         return None

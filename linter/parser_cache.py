@@ -27,9 +27,10 @@ import os
 import stat
 import tempfile
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from lark import Lark
+if TYPE_CHECKING:  # the folder helpers serve other caches (linter/plugin_index.py) without Lark
+    from lark import Lark
 
 _DIGEST_SIZE = 32
 
@@ -61,6 +62,8 @@ def _private(info: os.stat_result) -> bool:
 
 def load_or_build(key_text: str, build: Callable[[], Lark]) -> Lark:
     """The parser for `key_text` (grammar and versions), from the cache or built and saved."""
+    from lark import Lark
+
     name = f"parser-{hashlib.sha256(key_text.encode()).hexdigest()[:24]}.lark"
     payload = read_cached(name)
     if payload is not None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 import os
-from importlib.metadata import Distribution, EntryPoint, distributions
 from pathlib import Path
 from types import ModuleType
 
@@ -151,39 +150,43 @@ def load_registry(plugins: bool | None = None, untrusted: tuple[Path, ...] = ())
         error = _register(manager, importlib.import_module(module_name), module_name)
         if error:
             raise RuntimeError(f"built-in plugin {module_name}: {error}")
-    for entry_point, distribution in ([] if registry.disabled else _entry_points(registry, untrusted)):
+    for name, value, label in ([] if registry.disabled else _entry_points(registry, untrusted)):
+        from linter.plugin_index import load
+
         try:
-            plugin = entry_point.load()
+            plugin = load(value)
         except Exception as error:
-            registry.errors.append(PluginError(entry_point.name, f"{type(error).__name__}: {error}"))
+            registry.errors.append(PluginError(name, f"{type(error).__name__}: {error}"))
             continue
-        error = _register(manager, plugin, f"{entry_point.name} ({entry_point.value})")
+        error = _register(manager, plugin, f"{name} ({value})")
         if error:
-            registry.errors.append(PluginError(entry_point.name, error))
+            registry.errors.append(PluginError(name, error))
             continue
-        registry.plugins.append(LoadedPlugin(entry_point.name, entry_point.value, _label(distribution)))
+        registry.plugins.append(LoadedPlugin(name, value, label))
     _collect(manager, registry)
     return registry
 
 
-def _entry_points(registry: Registry, untrusted: tuple[Path, ...]) -> list[tuple[EntryPoint, Distribution]]:
-    """The `jxlint` entry points of installed distributions, the first of each name on
-    `sys.path` that is not in an untrusted folder."""
+def _entry_points(registry: Registry, untrusted: tuple[Path, ...]) -> list[tuple[str, str, str]]:
+    """The `jxlint` entry points (name, value, distribution label) of installed
+    distributions, the first of each name on `sys.path` that is not in an untrusted
+    folder. The distributions come from an index kept per environment
+    (linter/plugin_index.py), not from reading every installed distribution."""
+    from linter.plugin_index import indexed
+
     folders = {*(_real(folder) for folder in untrusted), *_untrusted_folders()}
     seen: set[str] = set()
     out = []
-    for distribution in distributions():
-        points = [point for point in distribution.entry_points if point.group == ENTRY_POINT_GROUP]
-        if not points:
-            continue  # most distributions: their metadata is not read (it costs a parse each)
-        name = (distribution.metadata["Name"] or "?").lower().replace("_", "-")
+    for record in indexed():
+        name = record["name"].lower().replace("_", "-")
         if name in seen:
             continue
-        if _real(Path(str(distribution.locate_file("")))) in folders:
-            registry.ignored.append(_label(distribution))
+        label = f"{record['name']} {record['version']}"
+        if _real(Path(record["location"])) in folders:
+            registry.ignored.append(label)
             continue
         seen.add(name)
-        out += [(point, distribution) for point in points]
+        out += [(point_name, value, label) for point_name, value in record["points"]]
     return out
 
 
@@ -198,10 +201,6 @@ def _real(path: Path) -> Path:
         return path.resolve()
     except OSError:
         return path.absolute()
-
-
-def _label(distribution: Distribution) -> str:
-    return f"{distribution.metadata['Name']} {distribution.version}"
 
 
 def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:

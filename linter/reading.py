@@ -49,6 +49,13 @@ def read_document(
         document = Document(name, None)
         document.problems.append(Problem("unreadable-file", problem.message_id, _START, problem.args_))
         return document
+    return document_from_bytes(data, name, encoding, templates, template, readers)
+
+
+def document_from_bytes(
+    data: bytes, name: str, encoding: str | None = None, templates=None, template: str | None = None, readers=None,
+) -> Document:
+    """The document of bytes already read, named `name` (shown as given)."""
     templates = templates or builtin_templates()
     from linter.readers.document import read_document_file
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from linter.config import ConfigError, Origin
 from linter.config_reader import BadConfigFile, read_text, read_yaml
-from linter.engine import INTERNAL_ERROR, Diagnostic, LintResult
+from linter.engine import INTERNAL_ERROR, Diagnostic, FileResult, LintResult
 
 BASELINE_VERSION = 1
 KEYS = ("file", "form", "code", "table_path", "cell")
@@ -175,21 +175,29 @@ def load_config_waivers(path: Path) -> list[Waiver]:
     return waivers
 
 
-def apply_waivers(result: LintResult, baseline: list[Waiver], config: bool = True) -> list[Waiver]:
-    """Move waived findings to `result.waived`; return the waivers that matched nothing.
+class WaiverSet:
+    """Waivers applied one file at a time, in the order of the run (a baseline entry's
+    `count` is used up by the first findings it matches): a streamed run waives exactly
+    what a whole run does. Config waivers (unless `config` is false) apply to the files
+    that configuration governs; baseline entries to every file."""
 
-    Config waivers (unless `config` is false) apply to the files that configuration
-    governs; baseline entries to every file.
-    """
-    by_config: dict[str, list[Waiver]] = {}
-    for file in result.files:
-        if config and file.config and file.config not in by_config:
-            by_config[file.config] = load_config_waivers(Path(file.config))
-    for file in result.files:
-        waivers = by_config.get(file.config or "", []) + baseline
+    def __init__(self, baseline: list[Waiver], config: bool = True) -> None:
+        self.baseline = baseline
+        self.config = config
+        self.by_config: dict[str, list[Waiver]] = {}
+
+    def load(self, file: FileResult) -> None:
+        """Read the config waivers governing FILE (a bad one raises ConfigError)."""
+        if self.config and file.config and file.config not in self.by_config:
+            self.by_config[file.config] = load_config_waivers(Path(file.config))
+
+    def apply(self, file: FileResult) -> list[Diagnostic]:
+        """Remove FILE's waived findings from it; return them."""
+        self.load(file)
+        waivers = self.by_config.get(file.config or "", []) + self.baseline
         if not waivers:
-            continue
-        kept = []
+            return []
+        kept, waived = [], []
         for diagnostic in file.diagnostics:
             waiver = None
             if diagnostic.name != INTERNAL_ERROR:
@@ -198,6 +206,23 @@ def apply_waivers(result: LintResult, baseline: list[Waiver], config: bool = Tru
                 kept.append(diagnostic)
             else:
                 waiver.used += 1
-                result.waived.append(diagnostic)
+                waived.append(diagnostic)
         file.diagnostics = kept
-    return [w for w in [*(w for ws in by_config.values() for w in ws), *baseline] if w.used == 0]
+        return waived
+
+    def unused(self) -> list[Waiver]:
+        return [w for w in [*(w for ws in self.by_config.values() for w in ws), *self.baseline] if w.used == 0]
+
+
+def apply_waivers(result: LintResult, baseline: list[Waiver], config: bool = True) -> list[Waiver]:
+    """Move waived findings to `result.waived`; return the waivers that matched nothing.
+
+    Config waivers (unless `config` is false) apply to the files that configuration
+    governs; baseline entries to every file.
+    """
+    waivers = WaiverSet(baseline, config)
+    for file in result.files:
+        waivers.load(file)
+    for file in result.files:
+        result.waived.extend(waivers.apply(file))
+    return waivers.unused()

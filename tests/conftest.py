@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -25,3 +26,17 @@ def seed(name: str) -> Document:
 @pytest.fixture(params=sorted(SEEDS))
 def seed_document(request) -> Document:
     return seed(request.param)
+
+
+# Set on import, before any test module copies os.environ at its own import (the CI
+# recipe and pre-commit tests do): no subprocess of a test writes a result cache.
+os.environ["JXLINT_NO_CACHE"] = "1"
+
+
+@pytest.fixture(autouse=True)
+def _no_result_cache(monkeypatch, tmp_path_factory):
+    """No test reads results another test left, nor litters the checkout: the result
+    cache is off (JXLINT_NO_CACHE), and any cache a test turns on goes to a temporary
+    folder. tests/test_cache.py turns it on with its own folders."""
+    monkeypatch.setenv("JXLINT_NO_CACHE", "1")
+    monkeypatch.setenv("JXLINT_RESULT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "result-cache"))

@@ -24,6 +24,7 @@ def _lazy(module: str, function: str, binary: bool = False) -> Callable:
 LINT_FORMATS = {
     "text": _lazy("linter.report.text", "format_text"),
     "json": _lazy("linter.report.lint_json", "format_json"),
+    "jsonl": _lazy("linter.report.stream", "format_jsonl"),
     "sarif": _lazy("linter.report.sarif", "format_sarif"),
     "github": _lazy("linter.report.github", "format_github"),
     "junit": _lazy("linter.report.junit", "format_junit"),

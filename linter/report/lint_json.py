@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import IO
 
-from linter.engine import Diagnostic, LintResult
+from linter.engine import Diagnostic, FileResult, LintResult
 from linter.messages import Catalog
 
 REPORT_VERSION = 2
@@ -36,27 +36,32 @@ def diagnostic_json(diagnostic: Diagnostic) -> dict[str, object]:
     return out
 
 
+def file_json(file: FileResult) -> dict[str, object]:
+    return {
+        "path": file.path,
+        "encoding": file.encoding,
+        "config": file.config,
+        "forms": [
+            {
+                "index": form.index, "project": form.project, "line": form.line, "layout": form.layout,
+                "parsed": form.parsed, "template": form.template,
+            }
+            for form in file.forms
+        ],
+    }
+
+
+def summary_json(files: int, forms: int, counts: dict[str, int], internal_errors: int, waived: int) -> dict[str, object]:
+    return {"files": files, "forms": forms, **counts, "internal_errors": internal_errors, "waived": waived}
+
+
 def report_json(result: LintResult) -> dict[str, object]:
     counts = result.counts()
     return {
         "version": REPORT_VERSION,
-        "files": [
-            {
-                "path": file.path,
-                "encoding": file.encoding,
-                "config": file.config,
-                "forms": [
-                    {
-                        "index": form.index, "project": form.project, "line": form.line, "layout": form.layout,
-                        "parsed": form.parsed, "template": form.template,
-                    }
-                    for form in file.forms
-                ],
-            }
-            for file in result.files
-        ],
+        "files": [file_json(file) for file in result.files],
         "diagnostics": [diagnostic_json(diagnostic) for diagnostic in result.diagnostics],
-        "summary": {"files": len(result.files), "forms": result.forms, **counts, "internal_errors": result.internal_errors, "waived": len(result.waived)},
+        "summary": summary_json(len(result.files), result.forms, counts, result.internal_errors, len(result.waived)),
     }
 
 

@@ -106,21 +106,24 @@ def _last_columns(text: str, columns: int) -> str:
 
 
 def _summary(result: LintResult, lang: str) -> str:
-    counts = result.counts()
-    files, forms = len(result.files), result.forms
+    return summary_line(len(result.files), result.forms, result.counts(), result.internal_errors, len(result.waived), lang)
+
+
+def summary_line(files: int, forms: int, counts: dict[str, int], internal_errors: int, waived: int, lang: str) -> str:
+    """The last line of the report, from totals only (a streamed report keeps no more)."""
     if lang == "zh":
         text = f"检查了 {files} 个文件、{forms} 张表：{counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示"
-        if result.internal_errors:
-            text += f"；{result.internal_errors} 个规则内部错误"
-        if result.waived:
-            text += f"；{len(result.waived)} 个问题已豁免"
+        if internal_errors:
+            text += f"；{internal_errors} 个规则内部错误"
+        if waived:
+            text += f"；{waived} 个问题已豁免"
         return text
     text = (
         f"checked {files} file{'s' * (files != 1)}, {forms} form{'s' * (forms != 1)}: "
         f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
     )
-    if result.internal_errors:
-        text += f"; {result.internal_errors} internal rule errors"
-    if result.waived:
-        text += f"; {len(result.waived)} waived"
+    if internal_errors:
+        text += f"; {internal_errors} internal rule errors"
+    if waived:
+        text += f"; {waived} waived"
     return text

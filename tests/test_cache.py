@@ -1,0 +1,145 @@
+"""The result cache (.jxlint_cache): hits, misses on content and configuration, corrupt
+entries, a folder that cannot be written, and nothing written but the cache."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from linter.cache import ResultCache
+from linter.engine import Linter
+from linter.results_codec import decode, encode
+from tests.conftest import FIXTURES, SEEDS
+
+
+def _jxlint(cwd: Path, *args: str, env: dict | None = None, input: bytes | None = None) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k not in ("JXLINT_NO_CACHE", "JXLINT_RESULT_CACHE_DIR")}
+    environment.update(env or {})
+    return subprocess.run([sys.executable, "-m", "linter.cli", *args], cwd=cwd, capture_output=True, env=environment,
+                          input=input, timeout=600)
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted((folder / "v1").glob("*/*.json"))
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES, root / "forms")
+    (root / ".jxlint.yaml").write_text("{}\n", encoding="utf-8")
+    return root
+
+
+def test_second_run_reads_every_result_from_the_cache(project):
+    first = _jxlint(project, "lint", "-q", "--jobs", "1", "--format", "json", "forms")
+    entries = _entries(project / ".jxlint_cache")
+    assert len(entries) == 3
+    assert (project / ".jxlint_cache" / "CACHEDIR.TAG").is_file()
+    second = _jxlint(project, "lint", "-q", "--jobs", "2", "--format", "json", "forms")
+    assert first.stdout == second.stdout and first.returncode == second.returncode == 1
+    # The entry is what is read: a message changed in it shows in the next report.
+    for entry in entries:
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        for diagnostic in data["diagnostics"]:
+            diagnostic[5] = "FROM-CACHE"  # the message (linter/results_codec.py)
+        entry.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    third = json.loads(_jxlint(project, "lint", "-q", "--format", "json", "forms").stdout)
+    assert {d["message"] for d in third["diagnostics"]} == {"FROM-CACHE"}
+    # --no-cache neither reads nor writes.
+    fresh = _jxlint(project, "lint", "-q", "--no-cache", "--format", "json", "forms")
+    assert fresh.stdout == first.stdout
+
+
+def test_a_changed_file_or_configuration_is_linted_again(project):
+    _jxlint(project, "lint", "-q", "forms")
+    assert len(_entries(project / ".jxlint_cache")) == 3
+    seed = project / "forms" / SEEDS["004"].name
+    data = seed.read_bytes()
+    assert "协管员".encode() in data
+    seed.write_bytes(data.replace("协管员".encode(), "巡逻员".encode()))
+    changed = _jxlint(project, "lint", "-q", "--format", "json", "forms")
+    assert len(_entries(project / ".jxlint_cache")) == 4
+    assert changed.stdout == _jxlint(project, "lint", "-q", "--no-cache", "--format", "json", "forms").stdout
+    (project / ".jxlint.yaml").write_text("ignore: [JX105]\n", encoding="utf-8")
+    ignored = json.loads(_jxlint(project, "lint", "-q", "--format", "json", "forms").stdout)
+    assert len(_entries(project / ".jxlint_cache")) == 7
+    assert "JX105" not in {d["code"] for d in ignored["diagnostics"]}
+    english = json.loads(_jxlint(project, "lint", "-q", "--lang", "en", "--format", "json", "forms").stdout)
+    assert len(_entries(project / ".jxlint_cache")) == 10
+    assert all(not any("\u4e00" <= c <= "\u9fff" for c in d["message"][:3]) for d in english["diagnostics"] if d["code"] == "JX101")
+
+
+@pytest.mark.parametrize("damage", [
+    b"", b"{not json", b'{"v": 1}', b'{"v": 1, "path": 3, "encoding": null}', b"\xff\xfe", b"[]",
+    b'{"v": 1, "path": "a", "encoding": null, "config": null, "forms": [], "lines": [],'
+    b' "diagnostics": [["a", null, "JX1", "n", "fatal", "m", null, null, null, null, null, null, 1, 1, 1, 1, []]]}',
+])
+def test_a_corrupt_entry_is_ignored_and_written_again(project, damage):
+    first = _jxlint(project, "lint", "-q", "--format", "sarif", "forms")
+    for entry in _entries(project / ".jxlint_cache"):
+        entry.write_bytes(damage)
+    again = _jxlint(project, "lint", "-q", "--format", "sarif", "forms")
+    assert again.stdout == first.stdout and again.stderr == b""
+    for entry in _entries(project / ".jxlint_cache"):
+        decode(json.loads(entry.read_bytes()))  # rewritten whole
+
+
+def test_a_cache_folder_that_cannot_be_written_still_lints(project):
+    expected = _jxlint(project, "lint", "-q", "--no-cache", "--format", "json", "forms")
+    blocker = project / "not-a-folder"
+    blocker.write_text("a file where the cache folder would be\n", encoding="utf-8")
+    result = _jxlint(project, "lint", "-q", "--cache-dir", str(blocker / "cache"), "--format", "json", "forms")
+    assert result.stdout == expected.stdout and result.returncode == 1 and result.stderr == b""
+    if os.geteuid() != 0:  # root writes through permissions
+        locked = project / "locked"
+        locked.mkdir(mode=0o500)
+        result = _jxlint(project, "lint", "-q", "--cache-dir", str(locked), "--format", "json", "forms")
+        assert result.stdout == expected.stdout
+
+
+def test_lint_writes_nothing_but_the_cache_and_standard_input_not_even_that(project):
+    before = {path for path in project.rglob("*")}
+    data = SEEDS["003"].read_bytes()
+    piped = _jxlint(project, "lint", "-q", "-", "--stdin-filename", "forms/piped.txt", input=data)
+    assert piped.returncode == 1
+    assert {path for path in project.rglob("*")} == before  # standard input: no cache folder at all
+    _jxlint(project, "lint", "-q", "--format", "junit", "forms")
+    added = {path for path in project.rglob("*")} - before
+    assert added and all(project / ".jxlint_cache" in path.parents or path == project / ".jxlint_cache" for path in added)
+    assert (project / ".jxlint_cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+
+
+def test_the_environment_names_the_folder_and_turns_it_off(project, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    _jxlint(project, "lint", "-q", "forms", env={"JXLINT_RESULT_CACHE_DIR": str(elsewhere)})
+    assert len(_entries(elsewhere)) == 3 and not (project / ".jxlint_cache").exists()
+    _jxlint(project, "lint", "-q", "forms", env={"JXLINT_NO_CACHE": "1"})
+    assert not (project / ".jxlint_cache").exists()
+
+
+def test_the_folder_is_trimmed_to_its_size_bound(tmp_path):
+    cache = ResultCache(tmp_path / "cache")
+    linter = Linter()
+    result = linter.lint_path(SEEDS["004"])
+    for number in range(20):
+        cache.put(ResultCache.key(str(number)), result)
+    size = sum(path.stat().st_size for path in _entries(tmp_path / "cache"))
+    removed = cache.trim(limit=size // 2)
+    left = _entries(tmp_path / "cache")
+    assert removed >= 10 and len(left) == 20 - removed
+    assert sum(path.stat().st_size for path in left) <= size // 2 * 0.8
+    assert cache.trim(limit=size) == 0
+
+
+def test_a_result_survives_the_exchange_form_whole():
+    linter = Linter()
+    for path in [*SEEDS.values(), *sorted((Path(__file__).parent / "other-provinces").glob("*.txt"))]:
+        result = linter.lint_path(path)
+        assert decode(json.loads(json.dumps(encode(result), ensure_ascii=False))) == result
