@@ -12,6 +12,8 @@ merged range (`表1!B14:B17`).
 
 from __future__ import annotations
 
+from functools import partial
+
 import re
 
 from linter.location import Location, column_letters
@@ -50,17 +52,8 @@ class XlsxReader(Reader):
                 workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
         except Exception as error:  # a damaged part: openpyxl raises many kinds
             raise ReaderError("document.damaged", format="xlsx", error=f"{type(error).__name__}: {error}"[:120]) from None
-        extracted = Extracted(kind="xlsx")
-        cells = 0
         try:
-            for sheet in workbook.worksheets:
-                block, count = _sheet_rows(sheet, limits.max_cells - cells)
-                cells += count
-                if block:
-                    extracted.blocks.append(block)
-                if cells >= limits.max_cells:
-                    extracted.notes.append(("document.cells_limit", {"limit": limits.max_cells}))
-                    break
+            extracted = _collected("xlsx", (partial(_sheet_rows, sheet) for sheet in workbook.worksheets), limits)
         finally:
             workbook.close()
         if uncomputed:
@@ -168,26 +161,34 @@ class XlsReader(Reader):
             book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, logfile=_Silent())
         except Exception as error:  # xlrd raises many kinds on damaged files
             raise ReaderError("document.damaged", format="xls", error=f"{type(error).__name__}: {error}"[:120]) from None
-        extracted = Extracted(kind="xls")
-        cells = 0
+        def sheet_rows(index: int, allowed: int):
+            try:
+                return _xls_rows(book, book.sheet_by_index(index), allowed)
+            except ReaderError:
+                raise
+            except Exception as error:
+                raise ReaderError("document.damaged", format="xls", error=f"{type(error).__name__}: {error}"[:120]) from None
+
         try:
-            for index in range(book.nsheets):
-                try:
-                    sheet = book.sheet_by_index(index)
-                    block, count = _xls_rows(book, sheet, limits.max_cells - cells)
-                except ReaderError:
-                    raise
-                except Exception as error:
-                    raise ReaderError("document.damaged", format="xls", error=f"{type(error).__name__}: {error}"[:120]) from None
-                cells += count
-                if block:
-                    extracted.blocks.append(block)
-                if cells >= limits.max_cells:
-                    extracted.notes.append(("document.cells_limit", {"limit": limits.max_cells}))
-                    break
+            return _collected("xls", (partial(sheet_rows, index) for index in range(book.nsheets)), limits)
         finally:
             book.release_resources()
-        return extracted
+
+
+def _collected(kind: str, sheets, limits: Limits) -> Extracted:
+    """Each sheet's block (`sheets` yields readers taking the cells still allowed and giving
+    the block and the cells read), up to the cell limit."""
+    extracted = Extracted(kind=kind)
+    cells = 0
+    for sheet_rows in sheets:
+        block, count = sheet_rows(limits.max_cells - cells)
+        cells += count
+        if block:
+            extracted.blocks.append(block)
+        if cells >= limits.max_cells:
+            extracted.notes.append(("document.cells_limit", {"limit": limits.max_cells}))
+            break
+    return extracted
 
 
 class _Silent:
