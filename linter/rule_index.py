@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
+import marshal
+from decimal import Decimal
 from importlib import import_module
 from pathlib import Path
 
-from linter.rule import Rule
+from linter.rule import Option, Rule
 
 _FORMAT = 1
 _FIELDS = ("code", "name", "severity", "groups", "options", "messages", "docs", "origin", "scope", "docs_zh")
@@ -69,6 +70,45 @@ def _stamp(package: Path, modules: tuple[str, ...]) -> str:
     return digest.hexdigest()
 
 
+# The index is `marshal` data (no code runs when it is read, and it loads faster than
+# a pickle): plain values, with a Decimal as ("\0decimal", text) and options as tuples.
+_DECIMAL = "\0decimal"
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Decimal):
+        return (_DECIMAL, str(value))
+    if isinstance(value, tuple):
+        return tuple(_plain(item) for item in value)
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    raise TypeError(f"{type(value).__name__} in a rule's metadata")
+
+
+def _value(plain: object) -> object:
+    if isinstance(plain, tuple):
+        if len(plain) == 2 and plain[0] == _DECIMAL:
+            return Decimal(plain[1])
+        return tuple(_value(item) for item in plain)
+    if isinstance(plain, list):
+        return [_value(item) for item in plain]
+    if isinstance(plain, dict):
+        return {key: _value(item) for key, item in plain.items()}
+    return plain
+
+
+def _record(rule: Rule) -> dict:
+    record = {field: _plain(getattr(rule, field)) for field in _FIELDS if field != "options"}
+    record["options"] = {
+        name: (option.kind, _plain(option.default), option.help, _plain(option.choices)) for name, option in rule.options.items()
+    }
+    return record
+
+
 def _from_records(records: object, package: str, modules: tuple[str, ...]) -> list[Rule] | None:
     if not isinstance(records, list) or len(records) != len(modules):
         return None
@@ -76,7 +116,9 @@ def _from_records(records: object, package: str, modules: tuple[str, ...]) -> li
     for name, record in zip(modules, records):
         if not isinstance(record, dict) or set(record) != set(_FIELDS):
             return None
-        rules.append(Rule(**record, check=LazyCheck(f"{package}.{name}")))
+        fields = {field: _value(record[field]) for field in _FIELDS if field != "options"}
+        options = {key: Option(kind, _value(default), help, _value(choices)) for key, (kind, default, help, choices) in record["options"].items()}
+        rules.append(Rule(**fields, options=options, check=LazyCheck(f"{package}.{name}")))
     return rules
 
 
@@ -85,19 +127,18 @@ def builtin_rules(package: str, folder: Path, modules: tuple[str, ...]) -> list[
     when none of their files changed, else imported (and the index written)."""
     from linter.parser_cache import read_cached, write_cached
 
-    name = f"rules-{_stamp(folder, modules)[:32]}.pickle"
+    name = f"rules-{_stamp(folder, modules)[:32]}.marshal"
     payload = read_cached(name)
     if payload is not None:
         try:
-            rules = _from_records(pickle.loads(payload), package, modules)
+            rules = _from_records(marshal.loads(payload), package, modules)
         except Exception:  # damaged in a way the digest missed, or of another jxlint
             rules = None
         if rules is not None:
             return rules
     rules = [Rule.from_module(import_module(f"{package}.{module}")) for module in modules]
-    records = [{field: getattr(rule, field) for field in _FIELDS} for rule in rules]
     try:
-        data = pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL)
+        data = marshal.dumps([_record(rule) for rule in rules])
     except Exception:
         return rules
     write_cached(name, data)
@@ -112,7 +153,7 @@ def _forget_old(current: str, keep: int = 8) -> None:
     if folder is None:
         return
     try:
-        found = sorted(folder.glob("rules-*.pickle"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+        found = sorted(folder.glob("rules-*.marshal"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
     except OSError:
         return
     for old in found[keep:]:
