@@ -52,21 +52,24 @@ def _stamp(package: Path, modules: tuple[str, ...]) -> str:
     import linter.rule
 
     digest = hashlib.sha256(f"{_FORMAT}\0{package}\0{','.join(modules)}\0".encode("utf-8", "surrogateescape"))
-    folders = [package, package / "examples"]
-    files = [Path(linter.rule.__file__)]
-    for folder in folders:
-        try:
-            with os.scandir(folder) as entries:
-                files.extend(Path(entry.path) for entry in entries if entry.is_file())
-        except OSError:
-            digest.update(f"{folder}\0-\0".encode("utf-8", "surrogateescape"))
-    for path in sorted(files):
+    parts = []
+    for path in [linter.rule.__file__]:
         try:
             info = os.stat(path)
+            parts.append(f"{path}\0{info.st_size}\0{info.st_mtime_ns}")
         except OSError:
-            digest.update(f"{path}\0-\0".encode("utf-8", "surrogateescape"))
-            continue
-        digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
+            parts.append(f"{path}\0-")
+    for folder in (str(package), os.path.join(package, "examples")):
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_file():
+                        info = entry.stat()
+                        parts.append(f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{folder}\0-")
+    parts.sort()
+    digest.update("\n".join(parts).encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
