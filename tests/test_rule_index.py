@@ -85,3 +85,10 @@ def test_a_damaged_index_is_rebuilt(private_cache):
         path.write_bytes(path.read_bytes()[:40])
     again = builtin_rules("rules", folder, rules.RULE_MODULES)
     assert [rule.code for rule in again] == [rule.code for rule in builtin_rules("rules", folder, rules.RULE_MODULES)]
+
+
+def test_without_the_private_cache_the_modules_are_imported(monkeypatch):
+    monkeypatch.setenv("JXLINT_NO_PARSER_CACHE", "1")
+    found = builtin_rules("rules", Path(rules.__file__).parent, rules.RULE_MODULES)
+    assert [rule.code for rule in found] == [sys.modules[f"rules.{name}"].CODE for name in rules.RULE_MODULES]
+    assert not any(isinstance(rule.check, LazyCheck) for rule in found)
