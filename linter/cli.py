@@ -25,9 +25,11 @@ lang_option = click.option(
 
 
 def _text_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
     from linter.decode import text_encoding
 
-    if value is not None and text_encoding(value) is None:
+    if text_encoding(value) is None:
         raise click.BadParameter(f"'{quoted(value)}' is not the name of a text encoding (utf-8, gb18030, utf-16…)")
     return value
 

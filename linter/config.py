@@ -16,7 +16,6 @@ Merge rules (documented in docs/configuration.md):
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 from dataclasses import dataclass, field
@@ -373,6 +372,8 @@ def _check_keys(data: dict, allowed: tuple[str, ...], origin, where: tuple) -> N
 
 
 def _did_you_mean(word: str, candidates) -> str:
+    import difflib  # only for a mistake's suggestion
+
     close = difflib.get_close_matches(word, [str(c) for c in candidates], n=1, cutoff=0.6)
     return close[0] if close else ""
 

@@ -16,7 +16,6 @@ from linter.ast import Document, Form, Span
 from linter.cells import cells_by_span
 from linter.config import ConfigError, Resolver, RuleInForce, command_line, load_definitions
 from linter.messages import Catalog
-from linter.parse import parse_bytes
 from linter.plugins import Registry, load_registry
 from linter.reading import DEFAULT_MAX_BYTES, read_document
 from linter.rule import ARITHMETIC, SEVERITIES, Finding, Rule
@@ -193,6 +192,8 @@ class Linter:
         return self.lint_document(document, path)
 
     def lint_bytes(self, data: bytes, shown: str, config_path: Path, encoding: str | None = None) -> FileResult:
+        from linter.parse import parse_bytes
+
         templates, template = self.templates_for(config_path)
         return self.lint_document(parse_bytes(data, shown, encoding, templates, template), config_path)
 

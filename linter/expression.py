@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal, DecimalException
-from importlib import resources
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
@@ -22,6 +21,7 @@ from linter.ast import Cell, Form, Indicator
 from linter.form_fields import (
     INDICATOR_COLUMNS, NUMERIC_INDICATOR_COLUMNS, FieldPath, form_path, indicator_cell, indicator_rows, known_paths,
 )
+from linter.package_files import package_folder
 
 MAX_LENGTH = 2000  # characters of one expression
 MAX_DEPTH = 100  # nesting of the parsed tree: a chain a + b + c … counts one level a term
@@ -41,7 +41,7 @@ _parser: Lark | None = None
 def parser() -> Lark:
     global _parser
     if _parser is None:
-        grammar = resources.files("grammar").joinpath("expression.lark").read_text(encoding="utf-8")
+        grammar = package_folder("grammar").joinpath("expression.lark").read_text(encoding="utf-8")
         _parser = Lark(grammar, parser="lalr", propagate_positions=True, maybe_placeholders=False)
     return _parser
 

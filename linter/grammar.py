@@ -9,13 +9,13 @@ the form then still reaches the rules, with one parse problem reported.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 
 from lark import Lark, Tree
 from lark.exceptions import UnexpectedToken
 from lark.parsers.lalr_analysis import Shift as _SHIFT
 
 from linter.layouts import RawCell
+from linter.package_files import package_folder
 from linter.lexer import FormLexer, before, empty_token, end_of_row
 
 # Sequences of terminals that a damaged form most often lacks, tried in order.
@@ -34,7 +34,7 @@ _parser: Lark | None = None
 
 
 def grammar_text() -> str:
-    return resources.files("grammar").joinpath("form.lark").read_text(encoding="utf-8")
+    return package_folder("grammar").joinpath("form.lark").read_text(encoding="utf-8")
 
 
 def parser() -> Lark:

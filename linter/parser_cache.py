@@ -25,7 +25,6 @@ import hashlib
 import io
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -113,6 +112,8 @@ def write_cached(name: str, payload: bytes) -> None:
     if folder is None:
         return
     try:
+        import tempfile  # only when something is written
+
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".cache-", suffix=".tmp")
     except OSError:
         return

@@ -14,11 +14,10 @@ import sys
 from typing import BinaryIO
 
 from linter.ast import Document, Problem, Span
-from linter.decode import Decoded, decode
-from linter.parse import parse_bytes
 from linter.shown import escaped
-from linter.templates import builtin_templates
-from linter.text import fold
+
+# The parser, templates and decoder are imported when a document is made, not when
+# this module is: a run answered from the result cache reads bytes and parses none.
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 STDIN = "-"
@@ -56,8 +55,13 @@ def document_from_bytes(
     data: bytes, name: str, encoding: str | None = None, templates=None, template: str | None = None, readers=None,
 ) -> Document:
     """The document of bytes already read, named `name` (shown as given)."""
-    templates = templates or builtin_templates()
+    from linter.parse import parse_bytes
     from linter.readers.document import read_document_file
+
+    if not templates:
+        from linter.templates import builtin_templates
+
+        templates = builtin_templates()
 
     document = read_document_file(data, name, _readers(readers), templates, template, parse_bytes=parse_bytes)
     if document is not None:
@@ -79,6 +83,9 @@ def _readers(readers):
 def _check_forced_encoding(document: Document, data: bytes, encoding: str, templates) -> None:
     """A forced encoding that decodes but gives no form, where the detected one shows a
     title (latin-1 on a GBK file): a finding naming both, not a quiet "no form"."""
+    from linter.decode import Decoded, decode
+    from linter.text import fold
+
     detected = decode(data)
     if isinstance(detected, Decoded) and templates.title_regex.search(fold(detected.text)):
         args = {"encoding": encoding, "detected": detected.encoding}

@@ -18,9 +18,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
+
+from linter.package_files import package_folder
 
 BASE_ID = "national"
 
@@ -328,7 +329,7 @@ def builtin_template_data() -> list[tuple[dict[str, Any], str]]:
 
     from linter.parser_cache import read_cached, write_cached
 
-    folder = resources.files("grammar").joinpath("templates")
+    folder = package_folder("grammar").joinpath("templates")
     files = sorted(((entry.name, entry.read_bytes()) for entry in folder.iterdir() if entry.name.endswith(".yaml")))
     digest = hashlib.sha256(b"\0".join(name.encode() + b"\0" + data for name, data in files)).hexdigest()[:24]
     cached = read_cached(f"templates-{digest}.json")

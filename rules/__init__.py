@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import import_module
 from pathlib import Path
 
 from linter.plugins import hookimpl
@@ -28,7 +27,11 @@ SETS = Path(__file__).parent / "sets"
 
 @hookimpl
 def jxlint_rules():
-    return [import_module(f"rules.{name}") for name in RULE_MODULES]
+    # Rule objects from the metadata index (linter/rule_index.py): a module is imported
+    # when its rule first runs, not on every start.
+    from linter.rule_index import builtin_rules
+
+    return builtin_rules(__name__, Path(__file__).parent, RULE_MODULES)
 
 
 @hookimpl

@@ -18,7 +18,6 @@ import re
 
 from linter.location import Location, column_letters
 from linter.readers import DocCell, Extracted, Limits, Reader, ReaderError
-from linter.readers.safety import open_zip
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -38,6 +37,8 @@ class XlsxReader(Reader):
         return head.startswith(_ZIP) and extension(name) in self.extensions
 
     def read(self, data: bytes, name: str, limits: Limits) -> Extracted:
+        from linter.readers.safety import open_zip  # zipfile: only when a workbook or document is read
+
         archive = open_zip(data, "xlsx", limits, ("xl/workbook.xml",))
         with archive:
             uncomputed = _check_sheets(archive, limits)

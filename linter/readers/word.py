@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from linter.location import Location
 from linter.readers import DocCell, Extracted, Limits, Reader, ReaderError
-from linter.readers.safety import open_zip
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -30,6 +29,8 @@ class DocxReader(Reader):
         return head.startswith(_ZIP) and extension(name) in self.extensions
 
     def read(self, data: bytes, name: str, limits: Limits) -> Extracted:
+        from linter.readers.safety import open_zip  # zipfile: only when a workbook or document is read
+
         archive = open_zip(data, "docx", limits, ("word/document.xml",))
         archive.close()
         import io

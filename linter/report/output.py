@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -25,6 +24,8 @@ def report_stream(output: str | None, output_format: str = "text") -> Iterator[I
         yield console_stream(output_format)
         return
     target = Path(output)
+    import tempfile  # only when writing a report file: not on every run
+
     descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
