@@ -384,7 +384,7 @@ def detect(title_key: str, body_key: str, templates: TemplateSet) -> Detection:
     """
     best: tuple[int, int, int, str] | None = None
     chosen = templates.base
-    found = frozenset(word for word in templates.detect_words if word in body_key)
+    found = frozenset(filter(body_key.__contains__, templates.detect_words))
     titles = templates.title_scores(title_key)
     for template, title in zip(templates, titles):
         hits = len(template.detect_set & found)

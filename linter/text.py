@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 # Variant characters seen in published forms, and Traditional Chinese forms of
 # the characters that occur in the template vocabulary.
@@ -80,12 +79,19 @@ def matching_text(text: str) -> str:
 def key(text: str) -> str:
     """The matching key of a cell: its matching text without a trailing colon (cached:
     the same cells recur on every form; a long text, a paragraph, is not kept)."""
-    return _cached_key(text) if len(text) <= 256 else matching_text(text).rstrip(":")
+    found = _KEYS.get(text)
+    if found is None:
+        found = matching_text(text).rstrip(":")
+        if len(text) <= 256:
+            if len(_KEYS) >= _KEYS_SIZE:
+                _KEYS.clear()
+            _KEYS[text] = found
+    return found
 
 
-@lru_cache(maxsize=8192)
-def _cached_key(text: str) -> str:
-    return matching_text(text).rstrip(":")
+# The cache of `key`: a plain dict, one lookup on a hit (an lru_cache costs a second call).
+_KEYS: dict[str, str] = {}
+_KEYS_SIZE = 8192
 
 
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")

@@ -192,8 +192,13 @@ def detect_layout(segment: Segment) -> str:
     content = [text for _, _, text in segment.lines if text and not text.isspace()]
     # Pipe rows, also those of a pipe table whose rows are broken over lines (`二级指标 | 三级指标 |`).
     # A line of one cell and a pipe after it (`总额 |`), or a pipe alone, is one cell a line.
-    piped = sum(1 for text in content if text.count("|") >= 2 or (text.lstrip().startswith("|") and text.strip() != "|"))
-    tabbed = piped + sum(1 for text in content if "\t" in text and not text.lstrip().startswith("|"))
+    piped = tabs = 0
+    for text in content:  # (one pass; most lines have neither a pipe nor a tab)
+        if "|" in text and (text.count("|") >= 2 or (text.lstrip().startswith("|") and text.strip() != "|")):
+            piped += 1
+        if "\t" in text and not text.lstrip().startswith("|"):
+            tabs += 1
+    tabbed = piped + tabs
     if tabbed >= 3 or tabbed * 3 >= len(content) > 0:
         return "markdown" if piped * 2 > tabbed else "tsv"
     from linter.layouts.collapsed import looks_collapsed
@@ -205,7 +210,8 @@ def detect_layout(segment: Segment) -> str:
         return "spaces" if any(_SPACE_RUN_RE.search(text.strip()) for text in content) else "pdf"
     runs = 0
     for text in content:
-        if _SPACE_RUN_RE.search(text.strip()):
+        # (a run needs two spaces or an ideographic one: most lines are passed over unsearched)
+        if ("  " in text or "\u3000" in text) and _SPACE_RUN_RE.search(text.strip()):
             runs += 1
             if runs == 3:
                 return "spaces"
