@@ -31,22 +31,33 @@ def _decimal(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
-def encode(file: FileResult) -> dict[str, object]:
+def encode_forms(file: FileResult) -> list[list]:
+    return [
+        [f.index, f.project, f.line, f.layout, f.parsed, f.implementer, _decimal(f.execution_rate), _decimal(f.score), f.template]
+        for f in file.forms
+    ]
+
+
+def encode_findings(file: FileResult) -> dict[str, object]:
+    """A file's findings and the source lines they point at."""
     return {
-        "v": CODEC_VERSION,
-        "path": file.path,
-        "encoding": file.encoding,
-        "config": file.config,
-        "forms": [
-            [f.index, f.project, f.line, f.layout, f.parsed, f.implementer, _decimal(f.execution_rate), _decimal(f.score), f.template]
-            for f in file.forms
-        ],
         "diagnostics": [
             [*(getattr(d, key) for key in _DIAGNOSTIC_TEXT), d.form_index, d.form_line, *d.span, [list(span) for span in d.related],
              d.location, list(d.related_locations)]
             for d in file.diagnostics
         ],
         "lines": [[number, text] for number, text in file.source_lines.items()],
+    }
+
+
+def encode(file: FileResult) -> dict[str, object]:
+    return {
+        "v": CODEC_VERSION,
+        "path": file.path,
+        "encoding": file.encoding,
+        "config": file.config,
+        "forms": encode_forms(file),
+        **encode_findings(file),
     }
 
 
@@ -79,17 +90,20 @@ def _number(value: str | None) -> Decimal | None:
         raise ValueError(f"not a number: {value!r}") from None
 
 
-def decode(data: object) -> FileResult:
-    """The `FileResult` that `encode` was given; ValueError for anything else."""
-    if type(data) is not dict or data.get("v") != CODEC_VERSION:
-        raise ValueError("not an encoded file result")
-    path, encoding, config = data["path"], data["encoding"], data["config"]
-    if type(path) is not str or not isinstance(encoding, _MAYBE_TEXT) or not isinstance(config, _MAYBE_TEXT):
-        raise ValueError("bad file result")
+def decode_forms(rows: object) -> list[FormSummary]:
+    if type(rows) is not list:
+        raise ValueError("bad forms")
     forms = []
-    for row in data["forms"]:
+    for row in rows:
         index, project, line, layout, parsed, implementer, rate, score, template = _row(row, _FORM_TYPES)
         forms.append(FormSummary(index, project, line, layout, parsed, implementer, _number(rate), _number(score), template))
+    return forms
+
+
+def decode_findings(data: object) -> tuple[list[Diagnostic], dict[int, str]]:
+    """What `encode_findings` was given: the findings and their source lines."""
+    if type(data) is not dict or type(data.get("diagnostics")) is not list or type(data.get("lines")) is not list:
+        raise ValueError("bad findings")
     diagnostics = []
     for row in data["diagnostics"]:
         (path_, project, code, name, severity, message, table_path, expected, actual, cell,
@@ -106,4 +120,16 @@ def decode(data: object) -> FileResult:
         if type(pair) is not list or len(pair) != 2 or type(pair[0]) is not int or type(pair[1]) is not str:
             raise ValueError("bad source line")
         lines[pair[0]] = pair[1]
+    return diagnostics, lines
+
+
+def decode(data: object) -> FileResult:
+    """The `FileResult` that `encode` was given; ValueError for anything else."""
+    if type(data) is not dict or data.get("v") != CODEC_VERSION:
+        raise ValueError("not an encoded file result")
+    path, encoding, config = data["path"], data["encoding"], data["config"]
+    if type(path) is not str or not isinstance(encoding, _MAYBE_TEXT) or not isinstance(config, _MAYBE_TEXT):
+        raise ValueError("bad file result")
+    forms = decode_forms(data["forms"])
+    diagnostics, lines = decode_findings(data)
     return FileResult(path, encoding, forms, diagnostics, lines, config)
