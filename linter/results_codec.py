@@ -10,6 +10,7 @@ not exactly what `encode` writes.
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from operator import attrgetter
 
 from linter.ast import Span
 from linter.engine import Diagnostic, FileResult, FormSummary
@@ -22,6 +23,8 @@ _MAYBE_TEXT = (str, type(None))
 _MAYBE_INT = (int, type(None))
 # A diagnostic as a row: its texts, form index and line, then the span's four numbers.
 _DIAGNOSTIC_TEXT = ("path", "project", "code", "name", "severity", "message", "table_path", "expected", "actual", "cell")
+# The row's fields up to the span, read in one C-level call.
+_HEAD = attrgetter(*_DIAGNOSTIC_TEXT, "form_index", "form_line")
 _DIAGNOSTIC_TYPES = (_TEXT, _MAYBE_TEXT, _TEXT, _TEXT, _TEXT, _TEXT, _MAYBE_TEXT, _MAYBE_TEXT, _MAYBE_TEXT, _MAYBE_TEXT,
                      _MAYBE_INT, _MAYBE_INT, int, int, int, int, list, (dict, type(None)), list)
 _FORM_TYPES = (int, _MAYBE_TEXT, int, _TEXT, bool, _MAYBE_TEXT, _MAYBE_TEXT, _MAYBE_TEXT, _TEXT)
@@ -42,8 +45,7 @@ def encode_findings(file: FileResult) -> dict[str, object]:
     """A file's findings and the source lines they point at."""
     return {
         "diagnostics": [
-            [*(getattr(d, key) for key in _DIAGNOSTIC_TEXT), d.form_index, d.form_line, *d.span, [list(span) for span in d.related],
-             d.location, list(d.related_locations)]
+            [*_HEAD(d), *d.span, [list(span) for span in d.related] if d.related else [], d.location, list(d.related_locations)]
             for d in file.diagnostics
         ],
         "lines": [[number, text] for number, text in file.source_lines.items()],

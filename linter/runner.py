@@ -292,12 +292,20 @@ class _Ready:
         return self.results
 
 
-def _segments(local: FileLinter, paths: list[Path], size: int, submit: Callable[[list[Path]], object]) -> Iterator[object]:
+def chunk_size(remaining: int, jobs: int) -> int:
+    """Files per chunk, shrinking as the run nears its end (guided scheduling): large
+    chunks while there is much to do, single files last, so no worker is left with a
+    long chunk while the others wait."""
+    return max(1, min(32, remaining // (jobs * 8)))
+
+
+def _segments(local: FileLinter, paths: list[Path], jobs: int, submit: Callable[[list[Path]], object]) -> Iterator[object]:
     """Runs of cached results (read here: a hit never goes through a worker) and chunks
     of the other files submitted to the workers, in the order of the files."""
     hits: list[FileResult] = []
     misses: list[Path] = []
-    for path in paths:
+    size = chunk_size(len(paths), jobs)
+    for number, path in enumerate(paths):
         hit = local.cached(path) if local.cache is not None else None
         if hit is None:
             if hits:
@@ -307,6 +315,7 @@ def _segments(local: FileLinter, paths: list[Path], size: int, submit: Callable[
             if len(misses) >= size:
                 yield submit(misses)
                 misses = []
+                size = chunk_size(len(paths) - number - 1, jobs)
         else:
             if misses:
                 yield submit(misses)
@@ -340,12 +349,11 @@ def lint_in_processes(local: FileLinter, paths: list[Path], jobs: int) -> Iterat
 
         gc.collect()
         gc.freeze()  # what is loaded stays shared with the workers, not copied on a collection
-    size = max(1, min(32, len(paths) // (jobs * 8)))
     executor = ProcessPoolExecutor(
         jobs, mp_context=multiprocessing.get_context(_start_method()), initializer=_init_worker, initargs=(local.spec,),
     )
     try:
-        segments = _segments(local, paths, size, lambda chunk: _Counted(executor.submit(_lint_chunk, chunk), local))
+        segments = _segments(local, paths, jobs, lambda chunk: _Counted(executor.submit(_lint_chunk, chunk), local))
         yield from _ordered(lambda segment: segment, segments, jobs * _WINDOW)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
