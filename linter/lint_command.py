@@ -102,7 +102,7 @@ def run(paths: tuple[str, ...], output_format: str, output: str | None, strict: 
     import dataclasses
 
     from linter.engine import LintResult
-    from linter.packed import findings_of
+    from linter.packed import findings_of, forms_of
     from linter.progress import Progress
     from linter.runner import FileLinter, LintSpec
     from linter.shown import quoted
@@ -154,7 +154,7 @@ def run(paths: tuple[str, ...], output_format: str, output: str | None, strict: 
             with report_stream(output, output_format) as stream:
                 writer = writer_class(registry.rules, linter.catalog, stream)
                 for file in stream_results:
-                    progress.advance(len(file.forms), findings_of(file))
+                    progress.advance(forms_of(file), findings_of(file))
                     totals.add(file, len(waivers.apply(file)))
                     writer.add(file)
                 progress.close()

@@ -55,7 +55,9 @@ class PackedResult(FileResult):
     def __init__(self, path: str, encoding: str | None, forms: list, config: str | None,
                  counts: tuple[dict[str, int], int] | None, findings: int, body: bytes | None,
                  fragments: dict[str, tuple[str, ...]], diagnostics: list | None = None, lines: dict | None = None) -> None:
-        self.path, self.encoding, self.forms, self.config = path, encoding, forms, config
+        self.path, self.encoding, self.config = path, encoding, config
+        self._forms = forms  # a list of FormSummary, or still the encoded rows
+        self.form_count = len(forms)
         self.tally = counts
         self.findings = findings
         self.fragments = fragments
@@ -68,6 +70,18 @@ class PackedResult(FileResult):
         """FILE with fragments already rendered for it (nothing to decode)."""
         return cls(file.path, file.encoding, file.forms, file.config, tally(file), len(file.diagnostics), None,
                    fragments, file.diagnostics, file.source_lines)
+
+    @property  # type: ignore[override]
+    def forms(self) -> list:
+        if self._forms and type(self._forms[0]) is list:
+            self._forms = decode_forms(self._forms)
+        return self._forms
+
+    @forms.setter
+    def forms(self, value: list) -> None:
+        self._forms = value
+        self.form_count = len(value)
+        self.fragments = {}
 
     def _load(self) -> None:
         if self._body is not None:
@@ -103,6 +117,11 @@ class PackedResult(FileResult):
                    for name in ("path", "encoding", "forms", "diagnostics", "source_lines", "config"))
 
     __hash__ = None  # type: ignore[assignment]
+
+
+def forms_of(file: FileResult) -> int:
+    """How many forms FILE has, without decoding a packed one."""
+    return file.form_count if isinstance(file, PackedResult) else len(file.forms)
 
 
 def findings_of(file: FileResult) -> int:
@@ -159,5 +178,8 @@ def unpack(data: bytes) -> PackedResult:
         fragments[str(name)] = tuple(texts)
     if position != len(body):
         raise ValueError("bad packed sizes")
-    return PackedResult(path, encoding, decode_forms(header["forms"]), config, (counts, internal), findings,
+    forms = header["forms"]
+    if type(forms) is not list or not all(type(row) is list for row in forms):
+        raise ValueError("bad forms")  # the rows themselves are checked when first read
+    return PackedResult(path, encoding, forms, config, (counts, internal), findings,
                         body[:size], fragments)

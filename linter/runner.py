@@ -344,20 +344,28 @@ def lint_in_processes(local: FileLinter, paths: list[Path], jobs: int) -> Iterat
 
     global _WORKER
     _WORKER = local  # inherited by forked workers
-    if _start_method() == "fork":
-        import gc
-
-        gc.collect()
-        gc.freeze()  # what is loaded stays shared with the workers, not copied on a collection
+    frozen = False
     executor = ProcessPoolExecutor(
         jobs, mp_context=multiprocessing.get_context(_start_method()), initializer=_init_worker, initargs=(local.spec,),
     )
     try:
-        segments = _segments(local, paths, jobs, lambda chunk: _Counted(executor.submit(_lint_chunk, chunk), local))
+        def submit(chunk: list[Path]) -> _Counted:
+            nonlocal frozen
+            if not frozen and _start_method() == "fork":
+                # Before the first worker is forked (none is when every file is cached): what
+                # is loaded stays shared with the workers, not copied on a collection.
+                import gc
+
+                gc.collect()
+                gc.freeze()
+                frozen = True
+            return _Counted(executor.submit(_lint_chunk, chunk), local)
+
+        segments = _segments(local, paths, jobs, submit)
         yield from _ordered(lambda segment: segment, segments, jobs * _WINDOW)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
-        if _start_method() == "fork":
+        if frozen:
             import gc
 
             gc.unfreeze()

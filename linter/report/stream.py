@@ -21,6 +21,7 @@ from typing import IO
 
 from linter.engine import INTERNAL_ERROR, FileResult, LintResult
 from linter.messages import Catalog
+from linter.packed import forms_of
 from linter.rule import SEVERITIES
 
 _SPOOL_CHUNK = 1 << 16  # characters copied at a time: a large chunk is a peak of its own
@@ -35,7 +36,7 @@ class Totals:
 
     def add(self, file: FileResult, waived: int = 0) -> None:
         self.files += 1
-        self.forms += len(file.forms)
+        self.forms += forms_of(file)
         self.waived += waived
         tally = getattr(file, "tally", None)  # a packed result's counts (linter/packed.py): nothing to decode
         if tally is not None:
