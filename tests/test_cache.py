@@ -182,3 +182,25 @@ def test_a_baseline_waives_cached_findings_as_fresh_ones(project, tmp_path, outp
         again = _jxlint(project, *args, "--jobs", jobs)
         assert again.stdout == expected.stdout and again.returncode == expected.returncode
     assert len(_entries(project / ".jxlint_cache")) == 3
+
+
+def test_a_packed_result_drops_its_rendered_text_and_tally_when_its_findings_change():
+    from linter.report.stream import JsonWriter, TextWriter, Totals
+
+    result = Linter().lint_path(SEEDS["004"])
+    fragments = {"json": JsonWriter.render(result, "zh"), "text": TextWriter.render(result, "zh")}
+    packed = unpack(pack(result, fragments))
+    assert packed.fragments == fragments and packed.forms == result.forms and packed == result
+    kept = packed.diagnostics[1:]
+    packed.diagnostics = kept
+    assert packed.fragments == {} and packed.tally is None and packed.findings == len(kept)
+    totals = Totals()
+    totals.add(packed)
+    assert sum(totals.counts.values()) == len(kept)
+
+
+def test_chunks_shrink_to_single_files_at_the_end_of_a_run():
+    from linter.runner import chunk_size
+
+    assert chunk_size(10_000, 2) == 32 and chunk_size(288, 2) == 18
+    assert chunk_size(15, 2) == 1 and chunk_size(0, 2) == 1
