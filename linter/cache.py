@@ -20,20 +20,19 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 from pathlib import Path
 
 from linter import __version__
 from linter.engine import FileResult
-from linter.results_codec import decode, encode
+from linter.packed import PackedResult, pack, unpack
 
 CACHE_FOLDER = ".jxlint_cache"
 DIR_VARIABLE = "JXLINT_RESULT_CACHE_DIR"
 OFF_VARIABLE = "JXLINT_NO_CACHE"
 SIZE_VARIABLE = "JXLINT_CACHE_MAX_SIZE"
 DEFAULT_MAX_SIZE = 256 * 1024 * 1024
-_LAYOUT = "v1"  # the layout of the folder; a change starts a new subfolder
+_LAYOUT = "v2"  # the layout of the folder; a change starts a new subfolder
 _PROJECT_MARKERS = (".jxlint.yaml", "jxlint.yaml", ".git", "pyproject.toml")
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by jxlint.\n"
 
@@ -82,7 +81,7 @@ def max_size() -> int:
 
 
 class ResultCache:
-    """Entries under `folder/v1/`; `key` is a hex digest."""
+    """Entries under `folder/v2/`; `key` is a hex digest."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
@@ -100,16 +99,17 @@ class ResultCache:
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.entries / key[:2] / f"{key}.json"
+        return self.entries / key[:2] / f"{key}.bin"
 
-    def get(self, key: str) -> FileResult | None:
+    def get(self, key: str) -> PackedResult | None:
         try:
             with open(self._path(key), "rb") as file:
-                return decode(json.loads(file.read()))
-        except (OSError, ValueError, KeyError, TypeError, RecursionError):
+                return unpack(file.read())
+        except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
             return None  # absent, unreadable or corrupt: a miss, written again after the lint
 
-    def put(self, key: str, result: FileResult) -> None:
+    def put(self, key: str, result: FileResult | bytes) -> None:
+        """Keep RESULT (or its `linter.packed` bytes) under KEY."""
         if not self.writable:
             return
         import tempfile
@@ -119,8 +119,8 @@ class ResultCache:
             self._prepare(target.parent)
             descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
             try:
-                with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-                    json.dump(encode(result), file, ensure_ascii=False, separators=(",", ":"))
+                with os.fdopen(descriptor, "wb") as file:
+                    file.write(result if isinstance(result, bytes) else pack(result))
                 os.replace(temporary, target)
             except BaseException:
                 with contextlib.suppress(OSError):

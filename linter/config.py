@@ -526,15 +526,23 @@ class Resolver:
         self.explicit = explicit
         self.cli = cli
         self._by_directory: dict[Path, Path | None] = {}
+        self._by_given: dict[tuple[Path, str | None], Path | None] = {}
         self._effective: dict[tuple[Path | None, tuple[int, ...]], Effective] = {}
         self._filters: dict[Path | None, Filter] = {}
 
     def config_path(self, path: Path) -> Path | None:
         if self.explicit is not None:
             return self.explicit
-        directory = (path if path.is_dir() else path.parent).resolve()
+        given = path if path.is_dir() else path.parent
+        # The folder as named (with the current folder when relative): most files share a
+        # few, and resolving one costs a system call per part of its path.
+        named = (given, None) if given.is_absolute() else (given, os.getcwd())
+        if named in self._by_given:
+            return self._by_given[named]
+        directory = given.resolve()
         if directory not in self._by_directory:
             self._by_directory[directory] = find_config(directory)
+        self._by_given[named] = self._by_directory[directory]
         return self._by_directory[directory]
 
     def settings_for(self, path: Path) -> tuple[Settings, str | None]:

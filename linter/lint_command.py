@@ -99,7 +99,10 @@ def run(paths: tuple[str, ...], output_format: str, output: str | None, strict: 
     """Lint, write the report, and return the exit code."""
     from linter.cli import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, _fail_config, _selectors, _warn_plugin_errors
     from linter.config import ConfigError
+    import dataclasses
+
     from linter.engine import LintResult
+    from linter.packed import findings_of, forms_of
     from linter.progress import Progress
     from linter.runner import FileLinter, LintSpec
     from linter.shown import quoted
@@ -137,10 +140,13 @@ def run(paths: tuple[str, ...], output_format: str, output: str | None, strict: 
                 raise click.UsageError(f"path '{quoted(path, 400)}' does not exist")
         files = list(linter.discover([path for path in paths if path != STDIN]))
         _load_configurations(linter, files, Path(options["stdin_filename"] or ".") if STDIN in paths else None)
+        writer_class = streaming_writer(registry, output_format, whole=bool(options["write_baseline_path"]))
+        if writer_class is not None and writer_class.render is not None:
+            # Workers render each file's report text, and the cache keeps it (linter/packed.py).
+            spec = dataclasses.replace(spec, fragments=output_format)
         local = FileLinter(spec, linter)
         progress = Progress(sys.stderr, len(files) + (STDIN in paths), lang, enabled=not options["quiet"])
         stream_results = results(local, files, STDIN in paths, options)
-        writer_class = streaming_writer(registry, output_format, whole=bool(options["write_baseline_path"]))
         if writer_class is not None:
             baseline = options["baseline_path"]
             waivers = WaiverSet(load_baseline(Path(baseline)) if baseline else [])
@@ -148,7 +154,7 @@ def run(paths: tuple[str, ...], output_format: str, output: str | None, strict: 
             with report_stream(output, output_format) as stream:
                 writer = writer_class(registry.rules, linter.catalog, stream)
                 for file in stream_results:
-                    progress.advance(len(file.forms), len(file.diagnostics))
+                    progress.advance(forms_of(file), findings_of(file))
                     totals.add(file, len(waivers.apply(file)))
                     writer.add(file)
                 progress.close()

@@ -10,6 +10,7 @@ not exactly what `encode` writes.
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from operator import attrgetter
 
 from linter.ast import Span
 from linter.engine import Diagnostic, FileResult, FormSummary
@@ -22,6 +23,8 @@ _MAYBE_TEXT = (str, type(None))
 _MAYBE_INT = (int, type(None))
 # A diagnostic as a row: its texts, form index and line, then the span's four numbers.
 _DIAGNOSTIC_TEXT = ("path", "project", "code", "name", "severity", "message", "table_path", "expected", "actual", "cell")
+# The row's fields up to the span, read in one C-level call.
+_HEAD = attrgetter(*_DIAGNOSTIC_TEXT, "form_index", "form_line")
 _DIAGNOSTIC_TYPES = (_TEXT, _MAYBE_TEXT, _TEXT, _TEXT, _TEXT, _TEXT, _MAYBE_TEXT, _MAYBE_TEXT, _MAYBE_TEXT, _MAYBE_TEXT,
                      _MAYBE_INT, _MAYBE_INT, int, int, int, int, list, (dict, type(None)), list)
 _FORM_TYPES = (int, _MAYBE_TEXT, int, _TEXT, bool, _MAYBE_TEXT, _MAYBE_TEXT, _MAYBE_TEXT, _TEXT)
@@ -31,22 +34,32 @@ def _decimal(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
+def encode_forms(file: FileResult) -> list[list]:
+    return [
+        [f.index, f.project, f.line, f.layout, f.parsed, f.implementer, _decimal(f.execution_rate), _decimal(f.score), f.template]
+        for f in file.forms
+    ]
+
+
+def encode_findings(file: FileResult) -> dict[str, object]:
+    """A file's findings and the source lines they point at."""
+    return {
+        "diagnostics": [
+            [*_HEAD(d), *d.span, [list(span) for span in d.related] if d.related else [], d.location, list(d.related_locations)]
+            for d in file.diagnostics
+        ],
+        "lines": [[number, text] for number, text in file.source_lines.items()],
+    }
+
+
 def encode(file: FileResult) -> dict[str, object]:
     return {
         "v": CODEC_VERSION,
         "path": file.path,
         "encoding": file.encoding,
         "config": file.config,
-        "forms": [
-            [f.index, f.project, f.line, f.layout, f.parsed, f.implementer, _decimal(f.execution_rate), _decimal(f.score), f.template]
-            for f in file.forms
-        ],
-        "diagnostics": [
-            [*(getattr(d, key) for key in _DIAGNOSTIC_TEXT), d.form_index, d.form_line, *d.span, [list(span) for span in d.related],
-             d.location, list(d.related_locations)]
-            for d in file.diagnostics
-        ],
-        "lines": [[number, text] for number, text in file.source_lines.items()],
+        "forms": encode_forms(file),
+        **encode_findings(file),
     }
 
 
@@ -79,17 +92,20 @@ def _number(value: str | None) -> Decimal | None:
         raise ValueError(f"not a number: {value!r}") from None
 
 
-def decode(data: object) -> FileResult:
-    """The `FileResult` that `encode` was given; ValueError for anything else."""
-    if type(data) is not dict or data.get("v") != CODEC_VERSION:
-        raise ValueError("not an encoded file result")
-    path, encoding, config = data["path"], data["encoding"], data["config"]
-    if type(path) is not str or not isinstance(encoding, _MAYBE_TEXT) or not isinstance(config, _MAYBE_TEXT):
-        raise ValueError("bad file result")
+def decode_forms(rows: object) -> list[FormSummary]:
+    if type(rows) is not list:
+        raise ValueError("bad forms")
     forms = []
-    for row in data["forms"]:
+    for row in rows:
         index, project, line, layout, parsed, implementer, rate, score, template = _row(row, _FORM_TYPES)
         forms.append(FormSummary(index, project, line, layout, parsed, implementer, _number(rate), _number(score), template))
+    return forms
+
+
+def decode_findings(data: object) -> tuple[list[Diagnostic], dict[int, str]]:
+    """What `encode_findings` was given: the findings and their source lines."""
+    if type(data) is not dict or type(data.get("diagnostics")) is not list or type(data.get("lines")) is not list:
+        raise ValueError("bad findings")
     diagnostics = []
     for row in data["diagnostics"]:
         (path_, project, code, name, severity, message, table_path, expected, actual, cell,
@@ -106,4 +122,16 @@ def decode(data: object) -> FileResult:
         if type(pair) is not list or len(pair) != 2 or type(pair[0]) is not int or type(pair[1]) is not str:
             raise ValueError("bad source line")
         lines[pair[0]] = pair[1]
+    return diagnostics, lines
+
+
+def decode(data: object) -> FileResult:
+    """The `FileResult` that `encode` was given; ValueError for anything else."""
+    if type(data) is not dict or data.get("v") != CODEC_VERSION:
+        raise ValueError("not an encoded file result")
+    path, encoding, config = data["path"], data["encoding"], data["config"]
+    if type(path) is not str or not isinstance(encoding, _MAYBE_TEXT) or not isinstance(config, _MAYBE_TEXT):
+        raise ValueError("bad file result")
+    forms = decode_forms(data["forms"])
+    diagnostics, lines = decode_findings(data)
     return FileResult(path, encoding, forms, diagnostics, lines, config)

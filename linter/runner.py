@@ -24,6 +24,7 @@ from linter.reading import DEFAULT_MAX_BYTES
 
 HANDFUL = 8  # more files than this: --jobs defaults to the usable cores
 _WINDOW = 4  # chunks in flight per worker
+_HITS = 64  # cached results read ahead at most per run of them
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class LintSpec:
     encoding: str | None = None
     cache_dir: str | None = None  # None: no result cache
     paths: tuple[str, ...] = ()  # the paths given: where YAML-defined rules named by --select may be
+    fragments: str | None = None  # a streamed format (text, json) whose report text is rendered with each result
 
     def build(self) -> Linter:
         from linter.plugins import load_registry
@@ -80,27 +82,87 @@ class FileLinter:
         self._definitions: dict[str, str] = {}
         self.hits = 0
 
-    def lint(self, path: Path) -> FileResult:
+    def _render(self, result: FileResult) -> dict[str, tuple[str, ...]]:
+        """The report text of RESULT in the run's streamed format (`spec.fragments`)."""
+        name = self.spec.fragments
+        if name is None:
+            return {}
+        from linter.report.stream import WRITERS
+
+        render = getattr(WRITERS.get(name), "render", None)
+        return {name: render(result, self.spec.lang)} if render is not None else {}
+
+    def _key(self, path: Path) -> tuple[str, bytes] | None:
+        """The cache key of PATH and its bytes; None when it cannot be read (or no cache)."""
         if self.cache is None:
-            return self.linter.lint_path(path, self.spec.encoding)
-        from linter.reading import Unreadable, document_from_bytes, read_file
+            return None
+        from linter.reading import Unreadable, read_file
         from linter.shown import escaped
 
         try:
             data = read_file(str(path), self.spec.max_bytes)
         except Unreadable:
-            return self.linter.lint_path(path, self.spec.encoding)  # the usual finding; nothing to keep
-        name = escaped(str(path))
-        key = self.cache.key(self._run_stamp(), self._config_digest(path), name, data)
-        cached = self.cache.get(key)
+            return None  # the usual finding; nothing to keep
+        return self.cache.key(self._run_stamp(), self._config_digest(path), escaped(str(path)), data), data
+
+    def cached(self, path: Path) -> FileResult | None:
+        """PATH's result from the cache, or None."""
+        keyed = self._key(path)
+        if keyed is None:
+            return None
+        hit = self.cache.get(keyed[0])  # type: ignore[union-attr]
+        if hit is not None:
+            self.hits += 1
+        return hit
+
+    def _lint(self, path: Path) -> tuple[FileResult, bytes | None]:
+        """PATH's result, and its packed bytes when they were made (to keep or to send)."""
+        keyed = self._key(path)
+        if keyed is None:
+            result = self.linter.lint_path(path, self.spec.encoding)
+            return result, None
+        key, data = keyed
+        cached = self.cache.get(key)  # type: ignore[union-attr]
         if cached is not None:
             self.hits += 1
-            return cached
+            return cached, None
+        from linter.packed import pack
+        from linter.reading import document_from_bytes
+        from linter.shown import escaped
+
         templates, template = self.linter.templates_for(path)
-        document = document_from_bytes(data, name, self.spec.encoding, templates, template, self.linter.registry.readers)
+        document = document_from_bytes(data, escaped(str(path)), self.spec.encoding, templates, template, self.linter.registry.readers)
         result = self.linter.lint_document(document, path)
-        self.cache.put(key, result)
+        fragments = self._render(result)
+        packed = pack(result, fragments)
+        self.cache.put(key, packed)  # type: ignore[union-attr]
+        return self._with(result, fragments), packed
+
+    def _with(self, result: FileResult, fragments: dict[str, tuple[str, ...]]) -> FileResult:
+        if not fragments:
+            return result
+        from linter.packed import PackedResult
+
+        return PackedResult.of(result, fragments)
+
+    def lint(self, path: Path) -> FileResult:
+        """PATH's result, through the cache when there is one."""
+        result, _ = self._lint(path)
+        if self.cache is None:
+            result = self._with(result, self._render(result))
         return result
+
+    def lint_packed(self, path: Path) -> bytes:
+        """PATH's result packed (`linter.packed`), with its report text: what a worker sends."""
+        from linter.packed import pack
+
+        result, packed = self._lint(path)
+        if packed is None:
+            from linter.packed import PackedResult
+
+            fragments = result.fragments if isinstance(result, PackedResult) and self.spec.fragments in result.fragments else self._render(result)
+            packed = pack(result, fragments)
+        return packed
 
     def _run_stamp(self) -> str:
         """What every file's result depends on besides itself and its configuration."""
@@ -195,11 +257,13 @@ def _init_worker(spec: LintSpec) -> None:
     tune_gc()
 
 
-def _lint_chunk(paths: list[Path]) -> tuple[list[FileResult], int]:
-    """The results of a chunk, and how many cache entries the worker wrote for it."""
+def _lint_chunk(paths: list[Path]) -> tuple[list[bytes], int]:
+    """The packed results of a chunk (`linter.packed`: compact bytes, not an object graph
+    to pickle, with the report text already rendered), and how many cache entries the
+    worker wrote for it."""
     assert _WORKER is not None
     before = _WORKER.cache.written if _WORKER.cache is not None else 0
-    results = [_WORKER.lint(path) for path in paths]
+    results = [_WORKER.lint_packed(path) for path in paths]
     return results, (_WORKER.cache.written - before if _WORKER.cache is not None else 0)
 
 
@@ -210,10 +274,60 @@ class _Counted:
         self.future, self.local = future, local
 
     def result(self) -> list[FileResult]:
+        from linter.packed import unpack
+
         results, written = self.future.result()
         if self.local.cache is not None:
             self.local.cache.written += written
-        return results
+        return [unpack(item) for item in results]
+
+
+class _Ready:
+    """Results at hand (read from the cache here), in the place of a chunk."""
+
+    def __init__(self, results: list[FileResult]) -> None:
+        self.results = results
+
+    def result(self) -> list[FileResult]:
+        return self.results
+
+
+def chunk_size(remaining: int, jobs: int) -> int:
+    """Files per chunk, shrinking as the run nears its end (guided scheduling): large
+    chunks while there is much to do, single files last, so no worker is left with a
+    long chunk while the others wait."""
+    return max(1, min(32, remaining // (jobs * 8)))
+
+
+def _segments(local: FileLinter, paths: list[Path], jobs: int, submit: Callable[[list[Path]], object]) -> Iterator[object]:
+    """Runs of cached results (read here: a hit never goes through a worker) and chunks
+    of the other files submitted to the workers, in the order of the files."""
+    hits: list[FileResult] = []
+    misses: list[Path] = []
+    size = chunk_size(len(paths), jobs)
+    for number, path in enumerate(paths):
+        hit = local.cached(path) if local.cache is not None else None
+        if hit is None:
+            if hits:
+                yield _Ready(hits)
+                hits = []
+            misses.append(path)
+            if len(misses) >= size:
+                yield submit(misses)
+                misses = []
+                size = chunk_size(len(paths) - number - 1, jobs)
+        else:
+            if misses:
+                yield submit(misses)
+                misses = []
+            hits.append(hit)
+            if len(hits) >= _HITS:
+                yield _Ready(hits)
+                hits = []
+    if hits:
+        yield _Ready(hits)
+    if misses:
+        yield submit(misses)
 
 
 def _start_method() -> str:
@@ -230,20 +344,28 @@ def lint_in_processes(local: FileLinter, paths: list[Path], jobs: int) -> Iterat
 
     global _WORKER
     _WORKER = local  # inherited by forked workers
-    if _start_method() == "fork":
-        import gc
-
-        gc.collect()
-        gc.freeze()  # what is loaded stays shared with the workers, not copied on a collection
-    size = max(1, min(32, len(paths) // (jobs * 8)))
+    frozen = False
     executor = ProcessPoolExecutor(
         jobs, mp_context=multiprocessing.get_context(_start_method()), initializer=_init_worker, initargs=(local.spec,),
     )
     try:
-        yield from _ordered(lambda chunk: _Counted(executor.submit(_lint_chunk, chunk), local), _chunks(paths, size), jobs * _WINDOW)
+        def submit(chunk: list[Path]) -> _Counted:
+            nonlocal frozen
+            if not frozen and _start_method() == "fork":
+                # Before the first worker is forked (none is when every file is cached): what
+                # is loaded stays shared with the workers, not copied on a collection.
+                import gc
+
+                gc.collect()
+                gc.freeze()
+                frozen = True
+            return _Counted(executor.submit(_lint_chunk, chunk), local)
+
+        segments = _segments(local, paths, jobs, submit)
+        yield from _ordered(lambda segment: segment, segments, jobs * _WINDOW)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
-        if _start_method() == "fork":
+        if frozen:
             import gc
 
             gc.unfreeze()

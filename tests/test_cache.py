@@ -14,6 +14,7 @@ import pytest
 
 from linter.cache import ResultCache
 from linter.engine import Linter
+from linter.packed import pack, tally, unpack
 from linter.results_codec import decode, encode
 from tests.conftest import FIXTURES, SEEDS
 
@@ -26,7 +27,7 @@ def _jxlint(cwd: Path, *args: str, env: dict | None = None, input: bytes | None 
 
 
 def _entries(folder: Path) -> list[Path]:
-    return sorted((folder / "v1").glob("*/*.json"))
+    return sorted((folder / "v2").glob("*/*.bin"))
 
 
 @pytest.fixture
@@ -46,12 +47,18 @@ def test_second_run_reads_every_result_from_the_cache(project):
     assert first.stdout == second.stdout and first.returncode == second.returncode == 1
     # The entry is what is read: a message changed in it shows in the next report.
     for entry in entries:
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        for diagnostic in data["diagnostics"]:
-            diagnostic[5] = "FROM-CACHE"  # the message (linter/results_codec.py)
-        entry.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        packed = unpack(entry.read_bytes())
+        assert set(packed.fragments) == {"json"}  # the report text of the format it was written under
+        for diagnostic in packed.diagnostics:
+            diagnostic.message = "FROM-CACHE"
+        entry.write_bytes(pack(packed, {"text": ("FROM-FRAGMENT\n",)}))
     third = json.loads(_jxlint(project, "lint", "-q", "--format", "json", "forms").stdout)
     assert {d["message"] for d in third["diagnostics"]} == {"FROM-CACHE"}
+    # A format's rendered text is written as it is, by that format only.
+    text = _jxlint(project, "lint", "-q", "--format", "text", "forms").stdout.decode()
+    assert text.startswith("FROM-FRAGMENT\nFROM-FRAGMENT\nFROM-FRAGMENT\n")
+    sarif = _jxlint(project, "lint", "-q", "--format", "sarif", "forms").stdout.decode()
+    assert "FROM-CACHE" in sarif and "FROM-FRAGMENT" not in sarif
     # --no-cache neither reads nor writes.
     fresh = _jxlint(project, "lint", "-q", "--no-cache", "--format", "json", "forms")
     assert fresh.stdout == first.stdout
@@ -88,7 +95,21 @@ def test_a_corrupt_entry_is_ignored_and_written_again(project, damage):
     again = _jxlint(project, "lint", "-q", "--format", "sarif", "forms")
     assert again.stdout == first.stdout and again.stderr == b""
     for entry in _entries(project / ".jxlint_cache"):
-        decode(json.loads(entry.read_bytes()))  # rewritten whole
+        unpack(entry.read_bytes()).diagnostics  # rewritten whole
+
+
+def test_an_entry_damaged_after_its_header_is_refused_whole(project):
+    first = _jxlint(project, "lint", "-q", "--format", "json", "forms")
+    for entry in _entries(project / ".jxlint_cache"):
+        data = bytearray(entry.read_bytes())
+        data[-2] ^= 0x01  # a byte of the rendered text: the header's digest no longer matches
+        entry.write_bytes(bytes(data))
+        with pytest.raises(ValueError):
+            unpack(bytes(data))
+    again = _jxlint(project, "lint", "-q", "--format", "json", "forms")
+    assert again.stdout == first.stdout and again.stderr == b""
+    for entry in _entries(project / ".jxlint_cache"):
+        unpack(entry.read_bytes())  # rewritten whole
 
 
 def test_a_cache_folder_that_cannot_be_written_still_lints(project):
@@ -143,3 +164,43 @@ def test_a_result_survives_the_exchange_form_whole():
     for path in [*SEEDS.values(), *sorted((Path(__file__).parent / "other-provinces").glob("*.txt"))]:
         result = linter.lint_path(path)
         assert decode(json.loads(json.dumps(encode(result), ensure_ascii=False))) == result
+        packed = unpack(pack(result))
+        assert packed.tally == tally(result) and packed.findings == len(result.diagnostics)
+        assert packed == result and result == packed
+
+
+@pytest.mark.parametrize("output_format", ["json", "text"])
+def test_a_baseline_waives_cached_findings_as_fresh_ones(project, tmp_path, output_format):
+    """A cached result's rendered report text and tally are dropped when a waiver
+    removes any of its findings: the report is the one an uncached run writes."""
+    baseline = tmp_path / "baseline.yaml"
+    _jxlint(project, "lint", "-q", "--no-cache", "--write-baseline", str(baseline), "forms/" + SEEDS["004"].name)
+    args = ("lint", "-q", "--baseline", str(baseline), "--format", output_format, "forms")
+    expected = _jxlint(project, *args, "--no-cache")
+    assert b"waived" in expected.stdout or output_format == "text"
+    for jobs in ("1", "2", "1"):  # written, then read (in this process and beside workers)
+        again = _jxlint(project, *args, "--jobs", jobs)
+        assert again.stdout == expected.stdout and again.returncode == expected.returncode
+    assert len(_entries(project / ".jxlint_cache")) == 3
+
+
+def test_a_packed_result_drops_its_rendered_text_and_tally_when_its_findings_change():
+    from linter.report.stream import JsonWriter, TextWriter, Totals
+
+    result = Linter().lint_path(SEEDS["004"])
+    fragments = {"json": JsonWriter.render(result, "zh"), "text": TextWriter.render(result, "zh")}
+    packed = unpack(pack(result, fragments))
+    assert packed.fragments == fragments and packed.forms == result.forms and packed == result
+    kept = packed.diagnostics[1:]
+    packed.diagnostics = kept
+    assert packed.fragments == {} and packed.tally is None and packed.findings == len(kept)
+    totals = Totals()
+    totals.add(packed)
+    assert sum(totals.counts.values()) == len(kept)
+
+
+def test_chunks_shrink_to_single_files_at_the_end_of_a_run():
+    from linter.runner import chunk_size
+
+    assert chunk_size(10_000, 2) == 32 and chunk_size(288, 2) == 18
+    assert chunk_size(15, 2) == 1 and chunk_size(0, 2) == 1

@@ -210,4 +210,4 @@ def test_documents_give_the_serial_report_with_workers_and_from_the_cache(tmp_pa
     assert serial and run("--jobs", "2", "--no-cache") == serial
     assert run("--jobs", "2") == serial  # written to the cache by workers
     assert run("--jobs", "1") == serial  # read from it
-    assert len(list((tmp_path / "cache" / "v1").glob("*/*.json"))) >= 10
+    assert len(list((tmp_path / "cache" / "v2").glob("*/*.bin"))) >= 10

@@ -21,6 +21,7 @@ from typing import IO
 
 from linter.engine import INTERNAL_ERROR, FileResult, LintResult
 from linter.messages import Catalog
+from linter.packed import forms_of
 from linter.rule import SEVERITIES
 
 _SPOOL_CHUNK = 1 << 16  # characters copied at a time: a large chunk is a peak of its own
@@ -35,8 +36,15 @@ class Totals:
 
     def add(self, file: FileResult, waived: int = 0) -> None:
         self.files += 1
-        self.forms += len(file.forms)
+        self.forms += forms_of(file)
         self.waived += waived
+        tally = getattr(file, "tally", None)  # a packed result's counts (linter/packed.py): nothing to decode
+        if tally is not None:
+            counts, internal = tally
+            for severity, count in counts.items():
+                self.counts[severity] = self.counts.get(severity, 0) + count
+            self.internal_errors += internal
+            return
         for diagnostic in file.diagnostics:
             self.counts[diagnostic.severity] = self.counts.get(diagnostic.severity, 0) + 1
             if diagnostic.name == INTERNAL_ERROR:
@@ -66,8 +74,19 @@ def _copy(spool: IO[str], stream: IO[str]) -> None:
 
 
 class Writer:
+    # A writer with `render` (text, json) writes a file's report from text that may be
+    # rendered elsewhere: in a worker process, or when the result was cached
+    # (`linter.packed` fragments). `render` depends on the file and the language only.
+    render = None
+
     def __init__(self, rules: dict, catalog: Catalog, stream: IO[str]) -> None:
         self.rules, self.catalog, self.stream = rules, catalog, stream
+
+    def _parts(self, file: FileResult, name: str) -> tuple[str, ...]:
+        from linter.packed import fragment
+
+        parts = fragment(file, name)
+        return parts if parts is not None else self.render(file, self.catalog.lang)  # type: ignore[misc]
 
     def add(self, file: FileResult) -> None:
         raise NotImplementedError
@@ -77,11 +96,14 @@ class Writer:
 
 
 class TextWriter(Writer):
-    def add(self, file: FileResult) -> None:
+    @staticmethod
+    def render(file: FileResult, lang: str) -> tuple[str, ...]:
         from linter.report.text import _block
 
-        for diagnostic in file.diagnostics:
-            self.stream.write(_block(diagnostic, file.source_lines, self.catalog.lang))
+        return ("".join(_block(diagnostic, file.source_lines, lang) for diagnostic in file.diagnostics),)
+
+    def add(self, file: FileResult) -> None:
+        self.stream.write(self._parts(file, "text")[0])
 
     def close(self, totals: Totals) -> None:
         self.stream.write(totals.summary(self.catalog.lang) + "\n")
@@ -123,14 +145,22 @@ class JsonWriter(Writer):
         self.files = self.diagnostics = 0
         stream.write('{"version": %d, "files": [' % REPORT_VERSION)
 
-    def add(self, file: FileResult) -> None:
+    @staticmethod
+    def render(file: FileResult, lang: str) -> tuple[str, ...]:
+        """The file's `files` entry, and its `diagnostics` entries joined."""
         from linter.report.lint_json import diagnostic_json, file_json
 
-        self.stream.write((", " if self.files else "") + json.dumps(file_json(file), ensure_ascii=False))
+        dumps = json.dumps
+        return (dumps(file_json(file), ensure_ascii=False),
+                ", ".join([dumps(diagnostic_json(diagnostic), ensure_ascii=False) for diagnostic in file.diagnostics]))
+
+    def add(self, file: FileResult) -> None:
+        entry, diagnostics = self._parts(file, "json")
+        self.stream.write((", " if self.files else "") + entry)
         self.files += 1
-        for diagnostic in file.diagnostics:
-            self.spool.write((", " if self.diagnostics else "") + json.dumps(diagnostic_json(diagnostic), ensure_ascii=False))
-            self.diagnostics += 1
+        if diagnostics:
+            self.spool.write((", " if self.diagnostics else "") + diagnostics)
+            self.diagnostics += 1  # entries written so far: only whether there were any matters
 
     def close(self, totals: Totals) -> None:
         from linter.report.lint_json import summary_json
