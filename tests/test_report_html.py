@@ -146,3 +146,13 @@ def test_english(driver, tmp_path):
     driver.get(report.as_uri())
     assert driver.find_element("tag name", "h1").text == "Performance self-evaluation forms: review report"
     assert "23 of 23 forms shown" in driver.find_element("id", "shown").text
+
+
+def test_generated_time_is_source_date_epoch_when_set(monkeypatch):
+    from linter.engine import LintResult
+    from linter.report.html import render_html
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764460800")
+    assert "2025-11-30 00:00 UTC" in render_html(LintResult([]), "en")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "not a number")  # ignored, as reproducible-builds tools do
+    assert "2025-11-30 00:00 UTC" not in render_html(LintResult([]), "en")

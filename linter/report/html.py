@@ -120,10 +120,20 @@ def format_html(result: LintResult, catalog: Catalog, stream: IO[str]) -> None:
     stream.write(render_html(result, catalog.lang))
 
 
+def _generated_at() -> datetime:
+    """Now, or SOURCE_DATE_EPOCH (reproducible builds: the same report bytes on every run)."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    return datetime.now(timezone.utc)
+
+
 def render_html(result: LintResult, lang: str, now: datetime | None = None) -> str:
     words = labels(lang)
     data = review(result)
-    now = now or datetime.now(timezone.utc)
+    now = now or _generated_at()
     parts = [
         f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">',
         f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{escape(words["title"])}</title>',
