@@ -126,3 +126,21 @@ def write_cached(name: str, payload: bytes) -> None:
             os.unlink(temporary)
         except OSError:
             pass
+
+
+def forget_old(pattern: str, keep: int, current: str = "") -> None:
+    """Keep the `keep` newest files matching `pattern` in the private cache (and `current`):
+    a folder shared by many environments or test runs does not grow without end."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        found = sorted(folder.glob(pattern), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+    except OSError:
+        return
+    for old in found[keep:]:
+        if old.name != current:
+            try:
+                old.unlink()
+            except OSError:
+                pass

@@ -109,22 +109,10 @@ def indexed() -> list[dict]:
 
 
 def _forget_old_indexes(keep: int = KEEP) -> None:
-    """Each environment has its own index; keep the `keep` most recent, so a folder
-    shared by many virtual environments (or test runs) does not grow without end."""
-    from linter.parser_cache import cache_dir
+    """Each environment has its own index; keep the `keep` most recent."""
+    from linter.parser_cache import forget_old
 
-    folder = cache_dir()
-    if folder is None:
-        return
-    try:
-        found = sorted(folder.glob("plugins-*.json"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
-    except OSError:
-        return
-    for old in found[keep:]:
-        try:
-            old.unlink()
-        except OSError:
-            pass
+    forget_old("plugins-*.json", keep)
 
 
 def load(value: str) -> object:

@@ -150,18 +150,6 @@ def builtin_rules(package: str, folder: Path, modules: tuple[str, ...]) -> list[
 
 
 def _forget_old(current: str, keep: int = 8) -> None:
-    from linter.parser_cache import cache_dir
+    from linter.parser_cache import forget_old
 
-    folder = cache_dir()
-    if folder is None:
-        return
-    try:
-        found = sorted(folder.glob("rules-*.marshal"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
-    except OSError:
-        return
-    for old in found[keep:]:
-        if old.name != current:
-            try:
-                old.unlink()
-            except OSError:
-                pass
+    forget_old("rules-*.marshal", keep, current)
