@@ -105,11 +105,8 @@ def place_texts(form: Form) -> list[str]:
 
 
 def form_unit(form: Form) -> str | None:
-    """The money unit printed on the form (`（万元）` → 万元, `单位：元` → 元)."""
-    if form.unit is None or not form.unit.text:
-        return None
-    text = re.sub(r"[（）()\s]", "", form.unit.text)
-    return re.split(r"[:：]", text)[-1] or None
+    """The money unit printed on the form, as the parser read it (`（万元）` → 万元)."""
+    return form.unit.value if form.unit is not None else None
 
 
 def form_year(form: Form) -> int | None:
