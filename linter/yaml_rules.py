@@ -113,8 +113,7 @@ def build_rule(code: object, data: object, defined_in: str, config_file: str = "
     checker = _checker(code, kind, data)
     templates = _messages(code, data["message"], checker.placeholders)
     docs = _docs(code, name, kind, data, templates, defined_in)
-    what = _text(data["docs"]["what"], code, ("docs", "what"))
-    summaries = tuple((lang, text.strip().splitlines()[0]) for lang, text in what.items())
+    summaries = tuple((lang, text.splitlines()[0]) for lang, text in docs.items())  # each begins with `what`'s first line
     options = {}
     if kind == "formula":
         options["tolerance"] = Option("decimal", checker.tolerance, "largest accepted difference in a comparison")
