@@ -227,18 +227,17 @@ def documents_json(documents: list[Document], catalog: Catalog) -> dict[str, Any
 
 
 def format_ast_json(documents: list[Document], catalog: Catalog, stream) -> None:
-    """`jxlint parse --format json`: compact, one line, through the C encoder
+    """`jxlint parse --format json`: compact, one line, through a C encoder
     (`json.dumps` with an indent falls back to the pure-Python encoder, 4× slower)."""
-    import json
+    from linter.json_text import dumps
 
     # One file at a time: the JSON text of every file is never held at once, nor the
-    # dictionaries of more than one file. The output is byte for byte that of
-    # json.dumps over `documents_json`. Each file's value is a tree (labels and
-    # parameters share converted values, never a cycle): no circular check needed.
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+    # dictionaries of more than one file. The output is that of json.dumps over
+    # `documents_json` with compact separators. Each file's value is a tree (labels and
+    # parameters share converted values, never a cycle).
     stream.write(f'{{"schema":"jxlint-ast","version":{SCHEMA_VERSION},"files":[')
     for number, document in enumerate(documents):
-        stream.write(("," if number else "") + encode(document_json(document, catalog)))
+        stream.write(("," if number else "") + dumps(document_json(document, catalog)))
     stream.write("]}\n")
 
 
