@@ -59,15 +59,16 @@ def _private(info: os.stat_result) -> bool:
     return info.st_uid == owner and not info.st_mode & 0o022
 
 
-def load_or_build(key_text: str, build: Callable[[], Lark]) -> Lark:
-    """The parser for `key_text` (grammar and versions), from the cache or built and saved."""
+def load_or_build(key_text: str, build: Callable[[], Lark], **load_options: object) -> Lark:
+    """The parser for `key_text` (grammar and versions), from the cache or built and saved;
+    `load_options` are the options `Lark.load` takes again (a `tree_class`)."""
     from lark import Lark
 
     name = f"parser-{hashlib.sha256(key_text.encode()).hexdigest()[:24]}.lark"
     payload = read_cached(name)
     if payload is not None:
         try:
-            return Lark.load(io.BytesIO(payload))
+            return Lark.load(io.BytesIO(payload), **load_options)
         except Exception:  # a file of an older Lark, or damaged in a way the digest missed
             pass
     parser = build()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from lark import Lark, Tree
 
-from linter.grammar import grammar_text
+from linter.lark_parser import FormLexer
 from linter.layouts import build_rows, detect_layout, split_forms
-from linter.lexer import FormLexer, tokenize
+from linter.lexer import tokenize
+from linter.parse_tables import grammar_text
 from linter.parse import detect_template
 from linter.templates import builtin_templates
 from tests.conftest import SEEDS
@@ -37,7 +38,8 @@ def test_earley_finds_no_ambiguity_on_any_seed_form():
 
 
 def test_fast_loop_builds_the_same_trees_as_lark():
-    from linter.grammar import _parse_clean, parser
+    from linter.grammar import _parse_clean
+    from linter.lark_parser import parser
     from linter.lexer import end_of_row
 
     forms = 0
@@ -61,7 +63,8 @@ def test_fast_loop_accepts_exactly_what_lark_accepts():
 
     from lark.exceptions import UnexpectedInput
 
-    from linter.grammar import _parse_clean, parser
+    from linter.grammar import _parse_clean
+    from linter.lark_parser import parser
     from linter.lexer import end_of_row
 
     def lark_parse(tokens, end):
