@@ -56,6 +56,33 @@ def test_fast_loop_builds_the_same_trees_as_lark():
     assert forms == 38
 
 
+def test_fast_loop_builds_the_trees_of_lark_with_its_own_tree_class():
+    """Lark's parser as Lark ships it (lark.Tree, its own child filters) builds the same
+    trees, node for node, as the table loop and its compiled filters."""
+    from linter.grammar import _parse_clean
+    from linter.lexer import end_of_row
+    from linter.tree import Node
+
+    def as_node(tree):
+        return Node(str(tree.data), [as_node(child) if isinstance(child, Tree) else child for child in tree.children])
+
+    plain_lark = Lark(grammar_text(), parser="lalr", lexer=FormLexer)
+    forms = 0
+    for path in SEEDS.values():
+        for segment in split_forms(path.read_text(encoding="utf-8"), TEMPLATES):
+            tokens = _tokens(segment)
+            end = end_of_row(tokens[-1], "$END")
+            interactive = plain_lark.parse_interactive()
+            for token in tokens:
+                interactive.parser_state.feed_token(token)
+            slow = interactive.parser_state.feed_token(end, True)
+            assert isinstance(slow, Tree)
+            fast = _parse_clean(tokens, end)
+            assert fast is not None and fast == as_node(slow)
+            forms += 1
+    assert forms == 38
+
+
 def test_fast_loop_accepts_exactly_what_lark_accepts():
     """On damaged token streams (a token deleted, repeated or moved), the fast loop fails
     exactly where Lark's own parser raises, and builds the same tree where it does not."""
