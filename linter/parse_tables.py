@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
+import re
 
 from linter.tree import Node
 
 # Bumped when the saved shape changes.
 _FORMAT = 1
+_VERSION_LINE = re.compile(r"""^__version__\b[^=\n]*=\s*["']([^"'\n]+)["']""", re.MULTILINE)
 
 
 class Tables:
@@ -139,21 +140,21 @@ def grammar_text() -> str:
 
 
 def lark_version() -> str:
-    """The installed Lark's version, read from its `lark-<version>.dist-info` folder beside
-    the package (as importlib.metadata finds it, without that module's import cost);
-    where there is none, Lark is imported to ask it."""
+    """The installed Lark's version, read from the `__version__ = "…"` line of its
+    `__init__.py` without running it (importing Lark is what a cached parse avoids, and
+    importlib.metadata lists every installed distribution's folder); where that line is
+    not found, Lark is imported to ask it."""
     from importlib.util import find_spec
 
     spec = find_spec("lark")
-    folders = spec.submodule_search_locations if spec is not None else None
-    if folders:
-        site = os.path.dirname(os.path.abspath(folders[0]))
+    if spec is not None and spec.origin:
         try:
-            found = [entry for entry in os.listdir(site) if entry.lower().startswith("lark-") and entry.endswith(".dist-info")]
-        except OSError:
-            found = []
-        if len(found) == 1:
-            return found[0][len("lark-"):-len(".dist-info")]
+            with open(spec.origin, encoding="utf-8") as source:
+                found = _VERSION_LINE.search(source.read())
+        except (OSError, ValueError):
+            found = None
+        if found:
+            return found.group(1)
     import lark
 
     return lark.__version__

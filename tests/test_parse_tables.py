@@ -100,3 +100,11 @@ def test_a_saved_file_of_the_right_digest_but_wrong_content_is_rebuilt(tmp_path,
     assert again.returncode == 0, again.stderr
     assert "'lark'" in again.stdout  # rebuilt from Lark's parser ...
     assert checked(saved.read_bytes()[32:], key) is not None  # ... and saved again
+
+
+def test_the_lark_version_in_the_key_is_the_installed_one_read_without_importing_it():
+    import lark
+
+    from linter.parse_tables import lark_version
+
+    assert lark_version() == lark.__version__
