@@ -1,8 +1,9 @@
-"""The LALR tables of a grammar (and the merged built-in templates), kept in a private
-per-user cache.
+"""The LALR tables of a grammar (Lark's saved parser, and the same tables as plain data:
+linter/parse_tables.py), the merged built-in templates and other indexes, kept in a
+private per-user cache.
 
 Building the parser takes about 50 ms, loading saved tables about 2 ms, so the
-tables are saved once. Saved tables are a pickle, and unpickling runs code, so
+tables are saved once. Lark's saved parser is a pickle, and unpickling runs code, so
 the cache is trusted only as far as the user's own files are:
 
 - it lives in ``$XDG_CACHE_HOME/jxlint`` (default ``~/.cache/jxlint``), never in
