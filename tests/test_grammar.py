@@ -125,3 +125,34 @@ def test_fast_loop_accepts_exactly_what_lark_accepts():
                 accepted += fast is not None
                 rejected += fast is None
     assert accepted > 50 and rejected > 50
+
+
+def test_repaired_forms_are_trees_of_the_same_node_class():
+    """Where the loop fails and Lark's interactive parser repairs the form, the tree it
+    returns is made of `Node`s too: the builder sees one kind of tree."""
+    from linter.grammar import _parse_clean, parse_tokens
+    from linter.lexer import end_of_row
+    from linter.tree import Node
+
+    def nodes(tree):
+        yield tree
+        for child in tree.children:
+            if hasattr(child, "children"):
+                yield from nodes(child)
+
+    repaired = 0
+    for path in SEEDS.values():
+        for segment in split_forms(path.read_text(encoding="utf-8"), TEMPLATES):
+            tokens = _tokens(segment)
+            kinds = [token.type for token in tokens]
+            if "FHDR" not in kinds:
+                continue
+            start = kinds.index("FHDR")  # the funds table's header row deleted
+            damaged = tokens[:start] + tokens[kinds.index("_NL", start) + 1:]
+            if _parse_clean(damaged, end_of_row(damaged[-1], "$END")) is not None:
+                continue
+            tree, repairs, failure = parse_tokens(damaged)
+            if failure is None:
+                assert repairs and all(type(node) is Node for node in nodes(tree))
+                repaired += 1
+    assert repaired > 5
