@@ -16,14 +16,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from lark import Tree
-
 from linter.ast import Cell, Form, FundRow, Funds, Goal, Indicator, Label, Problem, Span, Total
 from linter.layouts import STREAM_LAYOUTS, RawCell
 from linter.lexer import Values
 from linter.row_columns import TABLE_LAYOUTS, SourceLines, by_column
 from linter.templates import Template
 from linter.text import fold, key
+from linter.tree import Node
 from linter.values import COMPARATORS, Number, Target, read_target
 from linter.vocabulary import UNIT_RE, YEAR_RE, KeywordDetail, LabelDetail, strip_weight
 
@@ -125,7 +124,7 @@ class FormBuilder:
         self.vocabulary = template.vocabulary
         self.indicators_weight: Decimal | None = None
 
-    def build(self, tree: Tree) -> Form:
+    def build(self, tree: Node) -> Form:
         present: list[str] = []
         last: RawCell | None = None
         for part in tree.children[0].children:
@@ -204,7 +203,7 @@ class FormBuilder:
         )
 
     @staticmethod
-    def _tokens(node: Tree) -> list[RawCell]:
+    def _tokens(node: Node) -> list[RawCell]:
         """The cells of a node, with runs of values unpacked."""
         cells: list[RawCell] = []
         for child in node.children:
@@ -225,14 +224,14 @@ class FormBuilder:
         return parameters
 
     # -- header ------------------------------------------------------------------
-    def _head(self, node: Tree) -> None:
+    def _head(self, node: Node) -> None:
         tokens = self._tokens(node)
         self.form.title = text_cell(tokens[0])
         year_source = next((source for source in tokens[1:] if source.type == "YEAR"), tokens[0])
         self.form.year = _year_cell(year_source) or _year_cell(tokens[0])
 
-    def _field_row(self, node: Tree) -> None:
-        fields = [child for child in node.children if isinstance(child, Tree)]
+    def _field_row(self, node: Node) -> None:
+        fields = [child for child in node.children if isinstance(child, Node)]
         continued = self._tokens(node)
         for field in fields:
             tokens = self._tokens(field)
@@ -256,7 +255,7 @@ class FormBuilder:
                 self.form.fields.setdefault(role, value)
 
     # -- funds -------------------------------------------------------------------
-    def _funds(self, node: Tree) -> None:
+    def _funds(self, node: Node) -> None:
         tokens = self._tokens(node)
         header = tokens[0]
         funds = Funds(text_cell(header))
@@ -278,10 +277,10 @@ class FormBuilder:
         ]
         order = [role for role, _ in columns] or [r for r in self.template.funds_order if r in _FUND_ROLES]
         for child in node.children:
-            if isinstance(child, Tree):
+            if isinstance(child, Node):
                 funds.rows.append(self._fund_row(child, columns, order))
 
-    def _fund_row(self, node: Tree, columns: list[tuple[str, int | None]], order: list[str]) -> FundRow:
+    def _fund_row(self, node: Node, columns: list[tuple[str, int | None]], order: list[str]) -> FundRow:
         label, *values = self._tokens(node)
         detail = label.detail
         kind = detail.role if isinstance(detail, KeywordDetail) else "extra"
@@ -304,7 +303,7 @@ class FormBuilder:
         return Cell("", span) if span is not None else None
 
     # -- goal --------------------------------------------------------------------
-    def _goal(self, node: Tree) -> None:
+    def _goal(self, node: Node) -> None:
         tokens = self._tokens(node)
         goal = Goal(text_cell(tokens[0]))
         self.form.goal = goal
@@ -313,7 +312,7 @@ class FormBuilder:
         expected: list[RawCell] = []
         actual: list[RawCell] = []
         for child in node.children:
-            if not isinstance(child, Tree):
+            if not isinstance(child, Node):
                 continue
             row = self._tokens(child)
             for position, source in enumerate(row):
@@ -335,9 +334,9 @@ class FormBuilder:
         goal.actual = merged(actual)
 
     # -- indicators --------------------------------------------------------------
-    def _indicators(self, node: Tree) -> None:
-        header_rows = [child for child in node.children if isinstance(child, Tree) and child.data == "header_row"]
-        rows = [child for child in node.children if isinstance(child, Tree) and child.data != "header_row"]
+    def _indicators(self, node: Node) -> None:
+        header_rows = [child for child in node.children if isinstance(child, Node) and child.data == "header_row"]
+        rows = [child for child in node.children if isinstance(child, Node) and child.data != "header_row"]
         keyword = node.children[0]
         if isinstance(keyword, RawCell) and keyword.type == "K_IND" and keyword.text:
             weight = _printed_weight(keyword)
@@ -376,7 +375,7 @@ class FormBuilder:
                         cell.uncertain = True
             self.form.indicators.append(indicator)
 
-    def _role_columns(self, header_rows: list[Tree]) -> dict[int, str] | None:
+    def _role_columns(self, header_rows: list[Node]) -> dict[int, str] | None:
         """{table column: role} of a one-row indicator header whose every role cell has a
         table column (labels included); None otherwise."""
         if len(header_rows) != 1:
@@ -418,7 +417,7 @@ class FormBuilder:
             if getattr(indicator, role) is None:
                 setattr(indicator, role, Cell("", span))
 
-    def _indicator_roles(self, header_rows: list[Tree]) -> list[str]:
+    def _indicator_roles(self, header_rows: list[Node]) -> list[str]:
         """Column roles of the data cells (labels excluded), in order.
 
         One header row: its order. Two (a spanning row over a split one): the template's
@@ -485,7 +484,7 @@ class FormBuilder:
                 setattr(indicator, table.text_role, merged(after))
 
     # -- total and closing -------------------------------------------------------
-    def _total(self, node: Tree) -> None:
+    def _total(self, node: Node) -> None:
         tokens = self._tokens(node)
         total = Total(text_cell(tokens[0]))
         numbers = [source for source in tokens[1:] if source.type == "NUM"]
@@ -501,11 +500,11 @@ class FormBuilder:
             total.score = self._empty_cell(tokens[0], numbers[0].table_column + 1, numbers)
         self.form.total = total
 
-    def _grade(self, node: Tree) -> None:
+    def _grade(self, node: Node) -> None:
         tokens = self._tokens(node)
         self.form.grade = merged(tokens[1:2]) or _empty_after(tokens[0])
 
-    def _closing(self, node: Tree) -> None:
+    def _closing(self, node: Node) -> None:
         tokens = self._tokens(node)
         detail = tokens[0].detail
         role = detail.role if isinstance(detail, KeywordDetail) else "closing"
@@ -516,9 +515,9 @@ _FUND_ROLES = frozenset(FundRow.COLUMNS) | {"reason"}
 _SINGLE_PARTS = frozenset({"funds", "goal", "total", "grade"})
 
 
-def _first_cell(node: Tree) -> RawCell | None:
+def _first_cell(node: Node) -> RawCell | None:
     for child in node.children:
-        if isinstance(child, Tree):
+        if isinstance(child, Node):
             found = _first_cell(child)
             if found is not None:
                 return found
@@ -546,11 +545,11 @@ def _all_cells(form: Form) -> list[Cell]:
     return cells
 
 
-def _before_continuation(field: Tree, row: Tree) -> bool:
+def _before_continuation(field: Node, row: Node) -> bool:
     """Whether `field` is the last field before the row's continued line."""
     children = row.children
     position = children.index(field)
-    return position + 1 < len(children) and not isinstance(children[position + 1], Tree)
+    return position + 1 < len(children) and not isinstance(children[position + 1], Node)
 
 
 def _cells_of(indicator: Indicator) -> list[Cell]:
@@ -573,10 +572,10 @@ def _join_split_target(indicator: Indicator) -> None:
     indicator.target = Cell(target.raw, target.span, value, unit, comparator, target.malformed, target.uncertain)
 
 
-def _last_cell(node: Tree) -> RawCell | None:
+def _last_cell(node: Node) -> RawCell | None:
     """The last cell with text in a part of the tree."""
     for child in reversed(node.children):
-        if isinstance(child, Tree):
+        if isinstance(child, Node):
             found = _last_cell(child)
             if found is not None:
                 return found

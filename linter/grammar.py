@@ -10,13 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lark import Lark, Tree
-from lark.exceptions import UnexpectedToken
-from lark.parsers.lalr_analysis import Shift as _SHIFT
-
 from linter.layouts import RawCell
-from linter.package_files import package_folder
-from linter.lexer import FormLexer, before, empty_token, end_of_row
+from linter.lexer import before, empty_token, end_of_row
+from linter.parse_tables import Tables, load_tables
+from linter.tree import Node
 
 # Sequences of terminals that a damaged form most often lacks, tried in order.
 _REPAIRS: tuple[tuple[str, ...], ...] = (
@@ -29,26 +26,6 @@ _REPAIRS: tuple[tuple[str, ...], ...] = (
     ("_NL", "K_IND", "IHDR", "_NL"),
 )
 _MAX_REPAIRS = 3
-
-_parser: Lark | None = None
-
-
-def grammar_text() -> str:
-    return package_folder("grammar").joinpath("form.lark").read_text(encoding="utf-8")
-
-
-def parser() -> Lark:
-    global _parser
-    if _parser is None:
-        import lark
-
-        from linter import __version__
-        from linter.parser_cache import load_or_build
-
-        text = grammar_text()
-        key = "\0".join((text, lark.__version__, __version__, FormLexer.__module__))
-        _parser = load_or_build(key, lambda: Lark(text, parser="lalr", lexer=FormLexer))
-    return _parser
 
 
 @dataclass(slots=True)
@@ -65,71 +42,17 @@ class ParseFailure:
     expected: frozenset[str]
 
 
-class _Tables:
-    """Lark's LALR table and tree callbacks, compiled for the loop in `_parse_clean`: per
-    state, each terminal's action is the next state (a shift) or, for a reduction, the
-    tuple (rule size, rule origin, tree callback); a rule's origin maps to its goto state."""
-
-    def __init__(self, lark: Lark) -> None:
-        table = lark.parser.parser.parser.parse_table
-        callbacks = lark.parser.parser.parser.callbacks
-        compiled = _compiled_callbacks(callbacks)
-        rules = {rule: (len(rule.expansion), rule.origin.name, compiled[rule]) for rule in callbacks}
-        self.actions = {
-            state: {symbol: (argument if kind is _SHIFT else rules[argument]) for symbol, (kind, argument) in row.items()}
-            for state, row in table.states.items()
-        }
-        self.start = table.start_states["start"]
-        self.end = table.end_states["start"]
+_tables: Tables | None = None
 
 
-def _compiled_callbacks(callbacks: dict) -> dict:
-    """Lark's child filters as straight-line code: the same children (tokens filtered out,
-    `_rule` children inlined) given to the same tree builder, without the loop over the
-    filter's plan on every reduction. One factory a distinct plan, all compiled at once
-    (a start-up cost of well under a millisecond). Any other callback is kept as it is."""
-    from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders
-
-    plans: dict[tuple, str] = {}
-    source: list[str] = []
-    for callback in callbacks.values():
-        if type(callback) is not ChildFilterLALR_NoPlaceholders:
-            continue
-        plan = tuple((index, bool(expand)) for index, expand in callback.to_include)
-        if plan in plans:
-            continue
-        name = plans[plan] = f"make_{len(plans)}"
-        lines = []
-        for position, (index, expand) in enumerate(plan):
-            if position == 0:
-                lines.append(f"out = children[{index}].children" if expand else f"out = [children[{index}]]")
-            else:
-                lines.append(f"out += children[{index}].children" if expand else f"out.append(children[{index}])")
-        source.append(f"def {name}(node_builder):\n    def build(children):\n")
-        source.extend(f"        {line}\n" for line in lines or ["out = []"])
-        source.append("        return node_builder(out)\n    return build\n")
-    namespace: dict = {}
-    exec(compile("".join(source), "<lark child filters>", "exec"), namespace)
-    out = {}
-    for rule, callback in callbacks.items():
-        if type(callback) is ChildFilterLALR_NoPlaceholders:
-            plan = tuple((index, bool(expand)) for index, expand in callback.to_include)
-            out[rule] = namespace[plans[plan]](callback.node_builder)
-        else:
-            out[rule] = callback
-    return out
-
-
-_tables: _Tables | None = None
-
-
-def _parse_clean(tokens: list[RawCell], end: RawCell) -> Tree | None:
-    """The parse of a form with no damage: the same LALR(1) automaton and tree callbacks
-    as Lark's parser, in one loop. None at the first unexpected token; the caller then
-    parses again with `parse_interactive`, which reports and repairs."""
+def _parse_clean(tokens: list[RawCell], end: RawCell) -> Node | None:
+    """The parse of a form with no damage: the same LALR(1) automaton and child filters
+    as Lark's parser (linter/parse_tables.py), in one loop, without Lark. None at the first
+    unexpected token; the caller then parses again with Lark's interactive parser, which
+    reports and repairs."""
     global _tables
     if _tables is None:
-        _tables = _Tables(parser())
+        _tables = load_tables()
     actions = _tables.actions
     state = _tables.start
     state_stack = [state]
@@ -177,11 +100,16 @@ def _parse_clean(tokens: list[RawCell], end: RawCell) -> Tree | None:
             return value_stack[-1]  # type: ignore[return-value]
 
 
-def parse_tokens(tokens: list[RawCell]) -> tuple[Tree | None, list[Repair], ParseFailure | None]:
+def parse_tokens(tokens: list[RawCell]) -> tuple[Node | None, list[Repair], ParseFailure | None]:
     end = end_of_row(tokens[-1], "$END") if tokens else empty_token("$END")
     tree = _parse_clean(tokens, end)
     if tree is not None:
         return tree, [], None
+    # Damage: Lark's own parser (building `Node`s too) finds where, and the repairs.
+    from lark.exceptions import UnexpectedToken
+
+    from linter.lark_parser import parser
+
     interactive = parser().parse_interactive()
     repairs: list[Repair] = []
     feed = interactive.parser_state.feed_token
@@ -208,6 +136,8 @@ def parse_tokens(tokens: list[RawCell]) -> tuple[Tree | None, list[Repair], Pars
 
 def _repair(interactive, token: RawCell):
     """(parser, inserted terminals, result) after the first insertion that lets `token` through."""
+    from lark.exceptions import UnexpectedToken
+
     accepted = interactive.choices()
     for sequence in _REPAIRS:
         if sequence[0] not in accepted:

@@ -9,8 +9,6 @@ has about a third as many tokens that way.
 
 from __future__ import annotations
 
-from lark.lexer import Lexer
-
 from linter.layouts import RawCell
 from linter.vocabulary import Vocabulary
 
@@ -48,16 +46,6 @@ class Values:
     @property
     def span(self):
         return self.cells[0].span
-
-
-class FormLexer(Lexer):
-    """Lark's view of the token list, which is made before parsing starts."""
-
-    def __init__(self, lexer_conf: object) -> None:
-        pass
-
-    def lex(self, tokens: list[RawCell]):  # type: ignore[override]
-        return iter(tokens)
 
 
 def empty_token(terminal: str, line: int = 1, column: int = 1) -> RawCell:

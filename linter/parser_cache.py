@@ -1,8 +1,9 @@
-"""The LALR tables of a grammar (and the merged built-in templates), kept in a private
-per-user cache.
+"""The LALR tables of a grammar (Lark's saved parser, and the same tables as plain data:
+linter/parse_tables.py), the merged built-in templates and other indexes, kept in a
+private per-user cache.
 
 Building the parser takes about 50 ms, loading saved tables about 2 ms, so the
-tables are saved once. Saved tables are a pickle, and unpickling runs code, so
+tables are saved once. Lark's saved parser is a pickle, and unpickling runs code, so
 the cache is trusted only as far as the user's own files are:
 
 - it lives in ``$XDG_CACHE_HOME/jxlint`` (default ``~/.cache/jxlint``), never in
@@ -59,15 +60,16 @@ def _private(info: os.stat_result) -> bool:
     return info.st_uid == owner and not info.st_mode & 0o022
 
 
-def load_or_build(key_text: str, build: Callable[[], Lark]) -> Lark:
-    """The parser for `key_text` (grammar and versions), from the cache or built and saved."""
+def load_or_build(key_text: str, build: Callable[[], Lark], **load_options: object) -> Lark:
+    """The parser for `key_text` (grammar and versions), from the cache or built and saved;
+    `load_options` are the options `Lark.load` takes again (a `tree_class`)."""
     from lark import Lark
 
     name = f"parser-{hashlib.sha256(key_text.encode()).hexdigest()[:24]}.lark"
     payload = read_cached(name)
     if payload is not None:
         try:
-            return Lark.load(io.BytesIO(payload))
+            return Lark.load(io.BytesIO(payload), **load_options)
         except Exception:  # a file of an older Lark, or damaged in a way the digest missed
             pass
     parser = build()
