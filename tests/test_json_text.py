@@ -1,18 +1,27 @@
-"""linter.json_text: orjson's text is the standard library's, for everything jxlint writes."""
+"""linter.json_text: orjson's text is the standard library's compact text, for
+everything jxlint writes."""
 
 from __future__ import annotations
 
 import io
 import json
 
-from hypothesis import given, settings
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from linter import json_text
+from linter.ast import Cell, Document, Label, Span
 from linter.messages import Catalog
 from linter.parse import parse_bytes
 from linter.report.ast_json import documents_json, format_ast_json
+from linter.values import Target
 from tests.conftest import SEEDS
+from tests.strategies import forms
+
+OTHER_PROVINCES = Path(__file__).resolve().parents[2] / "shared" / "forms" / "other-provinces"
 
 _STDLIB = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
@@ -41,8 +50,34 @@ def test_without_orjson_the_text_is_the_same(monkeypatch):
     assert json_text.dumps(value) == expected == _STDLIB(value)
 
 
-def test_parse_json_of_the_seeds_is_byte_for_byte_the_standard_encoding():
-    documents = [parse_bytes(path.read_bytes(), str(path)) for path in SEEDS.values()]
+def _compact_output(documents: list[Document]) -> str:
     out = io.StringIO()
     format_ast_json(documents, Catalog("zh"), out)
-    assert out.getvalue() == _STDLIB(documents_json(documents, Catalog("zh"))) + "\n"
+    return out.getvalue()
+
+
+def _real_documents() -> list[Document]:
+    paths = [*SEEDS.values(), *sorted(OTHER_PROVINCES.glob("*.txt"))]
+    assert len(paths) > 3, "the other provinces' forms are read too"
+    return [parse_bytes(path.read_bytes(), str(path)) for path in paths]
+
+
+def test_parse_json_of_real_forms_is_byte_for_byte_the_standard_encoding(monkeypatch):
+    documents = _real_documents()
+    expected = _STDLIB(documents_json(documents, Catalog("zh"))) + "\n"
+    assert _compact_output(documents) == expected  # through orjson
+    monkeypatch.setattr(json_text, "orjson", None)
+    assert _compact_output(documents) == expected  # through json
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(forms(), st.text(max_size=8))
+def test_parse_json_of_generated_forms_is_the_standard_encoding(form, odd):
+    # Text of any script in the cells, lone surrogates included (undecodable bytes).
+    form.project = Cell(odd, Span(2, 1, 2, 1 + len(odd)), odd)
+    if form.indicators:
+        cell = form.indicators[0].name or Cell("名", Span(3, 1, 3, 2), "名")
+        form.indicators[0].level1 = Label(cell, odd or "产出指标", truncated=bool(odd), weight=Decimal("12.50"))
+        form.indicators[0].target = Cell(odd, Span(3, 3, 3, 4), Target(">", None, odd or None, odd), malformed=True, uncertain=True)
+    document = Document("generated.txt", "utf-8", [form])
+    assert _compact_output([document]) == _STDLIB(documents_json([document], Catalog("zh"))) + "\n"
