@@ -369,7 +369,7 @@ def rules_command(output_format: str, config_path: str | None, lang: str) -> Non
 
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    from linter.text import display_width
+    from linter.shown import display_width
 
     def pad(text: str, width: int) -> str:
         return text + " " * (width - display_width(text))

@@ -1,4 +1,4 @@
-"""Character folding for matching, and display width for carets.
+"""Character folding for matching.
 
 `fold` maps every character to exactly one character, so an index into the
 folded text is an index into the original text. Matching always happens on
@@ -8,7 +8,6 @@ folded text; positions and messages always use the original.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # Variant characters seen in published forms, and Traditional Chinese forms of
 # the characters that occur in the template vocabulary.
@@ -120,13 +119,3 @@ def without_readings(text: str) -> tuple[str, list[int] | None]:
         position = match.end()
     kept.extend(range(position, len(text)))
     return "".join(text[index] for index in kept), kept
-
-
-def display_width(text: str) -> int:
-    """Terminal columns taken by `text`: East Asian wide and full-width count 2."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
