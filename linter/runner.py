@@ -210,11 +210,11 @@ class FileLinter:
 
 
 def _file_digest(path: str) -> str:
-    import hashlib
+    from linter.digest import hasher
 
     try:
         with open(path, "rb") as file:
-            return hashlib.sha256(file.read()).hexdigest()
+            return hasher(file.read()).hexdigest()
     except OSError:
         return "unreadable"
 
