@@ -78,3 +78,20 @@ def test_version_loads_no_command_line_library(folder):
     result, loaded = _run(folder, "--version")
     assert result.stdout.startswith(b"jxlint, version ")
     assert "click" not in loaded and "linter.cli" not in loaded
+
+
+def test_the_cache_digest_is_blake2b_with_or_without_cpythons_module(monkeypatch):
+    import hashlib
+    import importlib
+
+    import linter.digest
+
+    expected = hashlib.blake2b(b"form", digest_size=32).hexdigest()
+    assert linter.digest.hasher(b"form").hexdigest() == expected
+    monkeypatch.setitem(sys.modules, "_blake2", None)  # an interpreter built without it
+    try:
+        fallback = importlib.reload(linter.digest)
+        assert fallback.hasher(b"form").hexdigest() == expected
+    finally:
+        monkeypatch.undo()
+        importlib.reload(linter.digest)
