@@ -9,23 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import NamedTuple
 
+from linter.span import Span  # part of the AST's API: rules and plugins import it from here
 from linter.values import Target
 
 SCHEMA_VERSION = 2
-
-
-class Span(NamedTuple):
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-
-    def cover(self, other: Span) -> Span:
-        start = min((self.line, self.column), (other.line, other.column))
-        end = max((self.end_line, self.end_column), (other.end_line, other.end_column))
-        return Span(start[0], start[1], end[0], end[1])
 
 
 @dataclass(slots=True)

@@ -1,7 +1,7 @@
 """The result cache: one file's findings, kept until the file, its configuration or
 jxlint changes (like ruff's `.ruff_cache`).
 
-An entry is keyed on a SHA-256 of everything a file's result depends on: its bytes,
+An entry is keyed on a digest (linter/digest.py) of everything a file's result depends on: its bytes,
 the name reports show for it, the encoding and size limit, the effective
 configuration (rules, severities, options, template, config file), the language of
 messages, jxlint's version and a stamp of its installed code, the plugins loaded
@@ -19,11 +19,11 @@ is full, turns writing off for the run; linting goes on.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 from pathlib import Path
 
 from linter import __version__
+from linter.digest import hasher
 from linter.engine import FileResult
 from linter.packed import PackedResult, pack, unpack
 
@@ -63,15 +63,18 @@ def code_stamp() -> str:
     import linter
 
     root = Path(linter.__file__).resolve().parent.parent
-    digest = hashlib.sha256(__version__.encode())
+    digest = hasher(__version__.encode())
     for package in ("linter", "rules", "grammar"):
         for folder, dirs, files in os.walk(root / package):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             for name in sorted(files):
                 if name.endswith((".py", ".yaml", ".lark", ".json")):
-                    with contextlib.suppress(OSError):
-                        info = os.stat(os.path.join(folder, name))
-                        digest.update(f"{folder}/{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+                    path = f"{folder}/{name}"
+                    try:  # not contextlib.suppress: this runs for each of some 200 files on every start
+                        info = os.stat(path)
+                    except OSError:
+                        continue
+                    digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 
@@ -91,7 +94,7 @@ class ResultCache:
 
     @staticmethod
     def key(*parts: str | bytes) -> str:
-        digest = hashlib.sha256()
+        digest = hasher()
         for part in parts:
             data = part if isinstance(part, bytes) else part.encode("utf-8", "surrogateescape")
             digest.update(len(data).to_bytes(8, "little"))

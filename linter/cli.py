@@ -14,6 +14,7 @@ import sys
 import click
 
 from linter import __version__
+from linter.entry import tune_gc
 from linter.shown import escaped, quoted
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -144,14 +145,6 @@ def _echo_plugins(registry) -> None:
         click.echo(f"  {problem.name}: failed to load: {escaped(problem.error)}")
     for ignored in registry.ignored:
         click.echo(f"  {ignored}: ignored (found only in the current folder or a configuration's folder)")
-
-
-def tune_gc() -> None:
-    """Fewer collections of generation 0: the AST has no reference cycles, so memory is
-    freed by reference counting, and a short run allocates many small objects."""
-    import gc
-
-    gc.set_threshold(50_000, 20, 20)
 
 
 @main.command()
@@ -369,7 +362,7 @@ def rules_command(output_format: str, config_path: str | None, lang: str) -> Non
 
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    from linter.text import display_width
+    from linter.shown import display_width
 
     def pad(text: str, width: int) -> str:
         return text + " " * (width - display_width(text))

@@ -10,17 +10,19 @@ import sys
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from linter.ast import Document, Form, Span
-from linter.cells import cells_by_span
 from linter.config import ConfigError, Resolver, RuleInForce, command_line, load_definitions
 from linter.messages import Catalog
 from linter.plugins import Registry, load_registry
 from linter.reading import DEFAULT_MAX_BYTES, read_document
 from linter.rule import ARITHMETIC, SEVERITIES, Finding, Rule
 from linter.shown import MAX_QUOTED, escaped, shortened
+from linter.span import Span
 from linter.walk import discover
+
+if TYPE_CHECKING:  # the AST is loaded by what parses: a run answered from the cache needs none
+    from linter.ast import Document, Form
 
 INTERNAL_ERROR = "internal-error"
 
@@ -243,7 +245,7 @@ class Linter:
             targets = [form for form in document.forms if form.parsed and form.linted]
         out: list[Diagnostic] = []
         for target in targets:
-            form = target if isinstance(target, Form) else None
+            form = None if rule.scope == "document" else target
             try:
                 for finding in rule.check(target, in_force.options):
                     out.append(self._diagnostic(document, form, in_force, finding))
@@ -294,6 +296,8 @@ class Linter:
 
 def _add_cell_texts(document: Document, diagnostics: list[Diagnostic]) -> None:
     """The text of the cell each finding points at; cells are indexed once per form with findings."""
+    from linter.cells import cells_by_span
+
     wanted: dict[int, set[Span]] = {}
     for diagnostic in diagnostics:
         if diagnostic.form_index is not None:

@@ -14,18 +14,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from linter.ast import Span
+from linter.span import Span
 
-_PLAIN_SHEET_RE = re.compile(r"^[\w\u4e00-\u9fff]+$")
-
-
-def column_letters(column: int) -> str:
-    """1 -> A, 27 -> AA."""
-    letters = ""
-    while column > 0:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+# Compiled on first use (re's cache): its Unicode classes take a good part of this
+# module's import, and only a workbook's findings need it.
+_PLAIN_SHEET = r"^[\w\u4e00-\u9fff]+$"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +42,7 @@ class Location:
         zh = lang == "zh"
         if self.kind == "sheet":
             sheet = self.sheet or ""
-            quoted = sheet if _PLAIN_SHEET_RE.match(sheet) else "'" + sheet.replace("'", "''") + "'"
+            quoted = sheet if re.match(_PLAIN_SHEET, sheet) else "'" + sheet.replace("'", "''") + "'"
             return f"{quoted}!{self.cell}"
         if self.kind == "table":
             return f"表格{self.table} 第{self.row}行第{self.column}列" if zh else f"table {self.table} row {self.row} column {self.column}"

@@ -3,13 +3,12 @@
 The tables are taken from the `Lark` object (linter/lark_parser.py) only when the cache
 has none for this grammar, Lark and jxlint, and saved with `marshal`; a run that finds
 them loads them in about 1.5 ms without importing Lark. A saved file is
-checked twice: its SHA-256 (linter/parser_cache.py), then its shape and every number in
+checked twice: its BLAKE2b digest (linter/parser_cache.py), then its shape and every number in
 it, so a damaged or foreign file is rebuilt, never followed into a wrong state.
 """
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import re
 
@@ -128,9 +127,10 @@ def _is_rule(rule: object) -> bool:
 
 def _key() -> bytes:
     from linter import __version__
+    from linter.digest import hasher
 
     parts = (str(_FORMAT), grammar_text(), lark_version(), __version__)
-    return hashlib.sha256("\0".join(parts).encode()).digest()
+    return hasher("\0".join(parts).encode()).digest()
 
 
 def grammar_text() -> str:

@@ -11,8 +11,8 @@ the cache is trusted only as far as the user's own files are:
 - the folder is created 0700 and used only when it is a real folder (not a
   symbolic link) owned by the user and closed to group and others;
 - a file is opened without following symbolic links and loaded only when it is
-  a regular file owned by the user, not writable by others, and its SHA-256
-  (stored in front of the pickle) matches; anything else is ignored and rebuilt;
+  a regular file owned by the user, not writable by others, and its BLAKE2b
+  digest (linter/digest.py, stored in front of the pickle) matches; anything else is ignored and rebuilt;
 - a file is written to a temporary name in the same folder and renamed, so a
   reader never sees half a file.
 
@@ -22,17 +22,16 @@ Any failure of the cache falls back to building in memory.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from linter.digest import SIZE as _DIGEST_SIZE, hasher
+
 if TYPE_CHECKING:  # the folder helpers serve other caches (linter/plugin_index.py) without Lark
     from lark import Lark
-
-_DIGEST_SIZE = 32
 
 
 def cache_dir() -> Path | None:
@@ -65,7 +64,7 @@ def load_or_build(key_text: str, build: Callable[[], Lark], **load_options: obje
     `load_options` are the options `Lark.load` takes again (a `tree_class`)."""
     from lark import Lark
 
-    name = f"parser-{hashlib.sha256(key_text.encode()).hexdigest()[:24]}.lark"
+    name = f"parser-{hasher(key_text.encode()).hexdigest()[:24]}.lark"
     payload = read_cached(name)
     if payload is not None:
         try:
@@ -105,7 +104,7 @@ def read_cached(name: str) -> bytes | None:
         if descriptor >= 0:
             os.close(descriptor)
     digest, payload = data[:_DIGEST_SIZE], data[_DIGEST_SIZE:]
-    return payload if hashlib.sha256(payload).digest() == digest else None
+    return payload if hasher(payload).digest() == digest else None
 
 
 def write_cached(name: str, payload: bytes) -> None:
@@ -121,7 +120,7 @@ def write_cached(name: str, payload: bytes) -> None:
         return
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(hashlib.sha256(payload).digest() + payload)
+            handle.write(hasher(payload).digest() + payload)
         os.replace(temporary, folder / name)
     except OSError:
         try:

@@ -5,7 +5,7 @@ Reading every `*.dist-info` (what `importlib.metadata.distributions()` does) cos
 than the rest of a one-file lint's start, and importing `importlib.metadata` alone a
 good part of that. The distributions that declare `jxlint` entry points are therefore
 kept in an index in the private per-user cache (linter/parser_cache.py: a folder only
-the user can write, each file checked by its SHA-256), keyed on the environment: the
+the user can write, each file checked by its digest), keyed on the environment: the
 interpreter, every `sys.path` entry, and the name and modification time of each
 `*.dist-info` / `*.egg-info` folder in it (not the folder's own time: the current
 folder is often on `sys.path` and changes with every file written there). Installing,
@@ -18,11 +18,12 @@ folder or a configuration's) is decided on each start by `linter.plugins`.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
 import sys
+
+from linter.digest import hasher
 
 ENTRY_POINT_GROUP = "jxlint"
 KEEP = 16  # indexes kept, one per environment
@@ -54,7 +55,7 @@ def environment_key() -> str:
         except OSError:
             continue
         parts.extend(sorted(found))
-    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+    return hasher("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def scan() -> list[dict]:

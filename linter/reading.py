@@ -11,13 +11,16 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from linter.ast import Document, Problem, Span
 from linter.shown import escaped
+from linter.span import Span
 
-# The parser, templates and decoder are imported when a document is made, not when
-# this module is: a run answered from the result cache reads bytes and parses none.
+if TYPE_CHECKING:
+    from linter.ast import Document
+
+# The AST, parser, templates and decoder are imported when a document is made, not
+# when this module is: a run answered from the result cache reads bytes and parses none.
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 STDIN = "-"
@@ -45,6 +48,8 @@ def read_document(
     try:
         data = read_stdin(max_bytes) if path == STDIN else read_file(path, max_bytes)
     except Unreadable as problem:
+        from linter.ast import Document, Problem
+
         document = Document(name, None)
         document.problems.append(Problem("unreadable-file", problem.message_id, _START, problem.args_))
         return document
@@ -83,6 +88,7 @@ def _readers(readers):
 def _check_forced_encoding(document: Document, data: bytes, encoding: str, templates) -> None:
     """A forced encoding that decodes but gives no form, where the detected one shows a
     title (latin-1 on a GBK file): a finding naming both, not a quiet "no form"."""
+    from linter.ast import Problem
     from linter.decode import Decoded, decode
     from linter.text import fold
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from operator import attrgetter
 
-from linter.ast import Span
 from linter.engine import Diagnostic, FileResult, FormSummary
 from linter.rule import SEVERITIES
+from linter.span import Span
 
 CODEC_VERSION = 1
 

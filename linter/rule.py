@@ -18,8 +18,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-from linter.ast import Cell, Form, Span
+if TYPE_CHECKING:  # a run answered from the result cache needs rules' metadata, not the AST
+    from linter.ast import Cell, Form
+    from linter.span import Span
 
 SEVERITIES = ("info", "warning", "error")
 CODE_RE = re.compile(r"^[A-Z]{1,4}\d{3}$")
@@ -120,10 +123,14 @@ class Finding:
 
     @property
     def related_spans(self) -> tuple[Span, ...]:
+        from linter.ast import Cell  # already loaded: a finding is made from a parsed document
+
         return tuple(item.span if isinstance(item, Cell) else item for item in self.related)
 
     @property
     def span(self) -> Span:
+        from linter.ast import Cell
+
         return self.where.span if isinstance(self.where, Cell) else self.where
 
 

@@ -5,7 +5,7 @@ configuration and to render findings, but runs a rule's `check` only when a form
 linted; a run answered from the result cache runs none. Importing and validating the
 45 rule modules is a good part of a one-file start, so their metadata is kept in the
 private per-user cache (linter/parser_cache.py: a folder only the user can write, each
-file checked by its SHA-256), keyed on the name, size and modification time of every
+file checked by its digest), keyed on the name, size and modification time of every
 file of the `rules` package and its examples, and of `linter/rule.py` (what a rule
 is). A rule's `check` is then a `LazyCheck` that imports the module on first call.
 Editing a rule, or installing another jxlint, changes the key and the next start
@@ -15,13 +15,13 @@ cache) imports every module each time.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import marshal
 from decimal import Decimal
 from importlib import import_module
 from pathlib import Path
 
+from linter.digest import hasher
 from linter.rule import Option, Rule
 
 _FORMAT = 1
@@ -51,7 +51,7 @@ def _stamp(package: Path, modules: tuple[str, ...]) -> str:
     """Name, size and modification time of every file the rules' metadata comes from."""
     import linter.rule
 
-    digest = hashlib.sha256(f"{_FORMAT}\0{package}\0{','.join(modules)}\0".encode("utf-8", "surrogateescape"))
+    digest = hasher(f"{_FORMAT}\0{package}\0{','.join(modules)}\0".encode("utf-8", "surrogateescape"))
     parts = []
     for path in [linter.rule.__file__]:
         try:

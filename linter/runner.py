@@ -210,11 +210,11 @@ class FileLinter:
 
 
 def _file_digest(path: str) -> str:
-    import hashlib
+    from linter.digest import hasher
 
     try:
         with open(path, "rb") as file:
-            return hashlib.sha256(file.read()).hexdigest()
+            return hasher(file.read()).hexdigest()
     except OSError:
         return "unreadable"
 
@@ -252,7 +252,7 @@ def _init_worker(spec: LintSpec) -> None:
     global _WORKER
     if _WORKER is None or _WORKER.spec != spec:  # spawned, or a different run: build it here
         _WORKER = FileLinter(spec)
-    from linter.cli import tune_gc
+    from linter.entry import tune_gc
 
     tune_gc()
 

@@ -1,7 +1,8 @@
 """Text from a form, a file name or a configuration, made fit to show: control and
 format characters escaped, so nothing a form holds reaches a terminal raw (an ESC
 sequence, a bidi override, a bell), and long text shortened, so a report stays
-proportional to what it reports rather than to the size of a cell.
+proportional to what it reports rather than to the size of a cell; and the display
+width that places a caret under a cell.
 """
 
 from __future__ import annotations
@@ -33,6 +34,16 @@ def shortened(text: str, limit: int = MAX_QUOTED) -> str:
 def quoted(value: object, limit: int = MAX_QUOTED) -> str:
     """A value for a message: shortened, then escaped."""
     return escaped(shortened(str(value), limit))
+
+
+def display_width(text: str) -> int:
+    """Terminal columns taken by `text`: East Asian wide and full-width count 2."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
 
 
 def _showable(char: str) -> bool:

@@ -324,14 +324,14 @@ def builtin_template_data() -> list[tuple[dict[str, Any], str]]:
     """The built-in templates' mappings, each with its source file. YAML takes longer to
     load than everything else a short run does, so they are kept as JSON in the private
     cache (`linter.parser_cache`), keyed on the files' bytes."""
-    import hashlib
     import json
 
+    from linter.digest import hasher
     from linter.parser_cache import read_cached, write_cached
 
     folder = package_folder("grammar").joinpath("templates")
     files = sorted(((entry.name, entry.read_bytes()) for entry in folder.iterdir() if entry.name.endswith(".yaml")))
-    digest = hashlib.sha256(b"\0".join(name.encode() + b"\0" + data for name, data in files)).hexdigest()[:24]
+    digest = hasher(b"\0".join(name.encode() + b"\0" + data for name, data in files)).hexdigest()[:24]
     cached = read_cached(f"templates-{digest}.json")
     if cached is not None:
         try:

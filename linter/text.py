@@ -1,4 +1,4 @@
-"""Character folding for matching, and display width for carets.
+"""Character folding for matching.
 
 `fold` maps every character to exactly one character, so an index into the
 folded text is an index into the original text. Matching always happens on
@@ -8,7 +8,6 @@ folded text; positions and messages always use the original.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # Variant characters seen in published forms, and Traditional Chinese forms of
 # the characters that occur in the template vocabulary.
@@ -62,7 +61,9 @@ def fold(text: str) -> str:
 
 
 # Pinyin that some sites print after each character they convert (`項(xiàng)目`).
-_READING_RE = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)")
+# Compiled on first use (re's cache): its look-behind's range of 20,992 characters makes
+# it the slowest pattern of the parser to compile, and most forms have no reading.
+_READING = r"(?<=[\u4e00-\u9fff])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)"
 # The same without the look-behind, which keeps the engine from skipping to each `(`:
 # a fast test for whether a text has any reading at all.
 _READING_HINT_RE = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
@@ -72,7 +73,7 @@ def matching_text(text: str) -> str:
     """Text as words are matched in it: folded, without white space or pinyin readings."""
     folded = "".join(fold(text).split())
     if "(" in folded and _READING_HINT_RE.search(folded):
-        folded = _READING_RE.sub("", folded)
+        folded = re.sub(_READING, "", folded)
     return folded
 
 
@@ -111,22 +112,12 @@ def folded_without_marks(text: str) -> tuple[str, list[int] | None]:
 def without_readings(text: str) -> tuple[str, list[int] | None]:
     """`text` without pinyin readings, and for each character kept its index in `text`
     (None when there is none to take out)."""
-    if "(" not in text or _READING_HINT_RE.search(text) is None or _READING_RE.search(text) is None:
+    if "(" not in text or _READING_HINT_RE.search(text) is None or re.search(_READING, text) is None:
         return text, None
     kept: list[int] = []
     position = 0
-    for match in _READING_RE.finditer(text):
+    for match in re.finditer(_READING, text):
         kept.extend(range(position, match.start()))
         position = match.end()
     kept.extend(range(position, len(text)))
     return "".join(text[index] for index in kept), kept
-
-
-def display_width(text: str) -> int:
-    """Terminal columns taken by `text`: East Asian wide and full-width count 2."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width

@@ -5,7 +5,7 @@ import json
 from click.testing import CliRunner
 
 from linter.cli import main
-from linter.text import display_width
+from linter.shown import display_width
 from tests.conftest import FIXTURES, SEEDS
 from tests.forms import BASE, form
 from tests.forms import REGISTRY

@@ -6,7 +6,8 @@ import pytest
 
 from linter.decode import Decoded, DecodeFailure, decode
 from linter.parse import parse_bytes
-from linter.text import display_width, fold, key
+from linter.shown import display_width
+from linter.text import fold, key
 from tests.conftest import SEEDS
 
 TEXT = SEEDS["003"].read_text(encoding="utf-8")

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 
 from linter.report.text import CELL, CONTEXT
-from linter.shown import MAX_QUOTED, escaped, shortened
-from linter.text import display_width
+from linter.shown import MAX_QUOTED, display_width, escaped, shortened
 from tests.bounded import jxlint
 from tests.forms import BASE
 

@@ -3,7 +3,6 @@ checked when read, and enough to parse a form without importing Lark."""
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import subprocess
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from linter.digest import hasher
 from linter.parse_tables import _key, checked
 from tests.conftest import SEEDS
 
@@ -66,7 +66,7 @@ def _saved_payload(tmp_path: Path) -> tuple[Path, bytes]:
 
 
 def _with_digest(payload: bytes) -> bytes:
-    return hashlib.sha256(payload).digest() + payload
+    return hasher(payload).digest() + payload
 
 
 @pytest.mark.parametrize("damage", ["not marshal", "other format", "other key", "state out of range",
@@ -81,7 +81,7 @@ def test_a_saved_file_of_the_right_digest_but_wrong_content_is_rebuilt(tmp_path,
     elif damage == "other format":
         bad = marshal.dumps((form + 1, saved_key, start, end, rules, states))
     elif damage == "other key":
-        bad = marshal.dumps((form, hashlib.sha256(b"another grammar").digest(), start, end, rules, states))
+        bad = marshal.dumps((form, hasher(b"another grammar").digest(), start, end, rules, states))
     elif damage == "state out of range":
         states[0][next(iter(states[0]))] = len(states)
         bad = marshal.dumps((form, saved_key, start, end, rules, states))

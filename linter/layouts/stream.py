@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass
 
 from linter.layouts import RawCell, Segment
-from linter.text import display_width, key
+from linter.shown import display_width
+from linter.text import key
 from linter.vocabulary import LABELS, SECTION_STARTS, Vocabulary
 
 _FRAGMENT_RE = {"pdf": re.compile(r"\S+"), "spaces": re.compile(r"\S+(?: \S+)*")}

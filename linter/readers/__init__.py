@@ -23,8 +23,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from linter.location import Location, SourceMap
+if TYPE_CHECKING:  # imported when a document is read: every run registers the readers, few use them
+    from linter.location import Location, SourceMap
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,8 @@ def _clean(text: str) -> str:
 
 def render(blocks: Iterable[list[list[DocCell | None]]]) -> tuple[str, SourceMap]:
     """The rows as tab-separated text, and where each cell went."""
+    from linter.location import SourceMap
+
     source_map = SourceMap()
     lines: list[str] = []
     for block in blocks:

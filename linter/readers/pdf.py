@@ -10,8 +10,9 @@ that does not open without a password is one finding too.
 
 from __future__ import annotations
 
-from linter.location import Location
 from linter.readers import DocCell, Extracted, Limits, Reader, ReaderError
+
+# linter.location is loaded when a PDF is read: every run registers this reader.
 
 _PDF = b"%PDF-"
 _BLANK_LINE = 1.8  # a step down of more than this many line heights leaves an empty line
@@ -77,6 +78,8 @@ class PdfReader(Reader):
 
 def _page_blocks(page, number: int) -> tuple[list[list[list[DocCell | None]]], int]:
     """The page's tables and text lines, top to bottom; and how many characters it holds."""
+    from linter.location import Location
+
     count = len(page.chars)
     if not count:
         return [], 0
@@ -120,6 +123,8 @@ def _table_rows(table, page: int, index: int) -> list[list[DocCell | None]]:
     """A table's rows; a position covered by a merged cell (pdfplumber gives None there)
     reads empty and locates to the cell covering it: the one above when that cell's box
     reaches down into this row, else the one to its left."""
+    from linter.location import Location
+
     texts = table.extract()
     rows: list[list[DocCell | None]] = []
     above: dict[int, Location] = {}  # the last cell seen in each column

@@ -16,11 +16,22 @@ from functools import partial
 
 import re
 
-from linter.location import Location, column_letters
 from linter.readers import DocCell, Extracted, Limits, Reader, ReaderError
+
+# linter.location and the patterns below are loaded when a workbook is read: every run
+# registers this reader, few read a workbook.
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def column_letters(column: int) -> str:
+    """1 -> A, 27 -> AA."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _reference(row: int, column: int) -> str:
@@ -64,10 +75,10 @@ class XlsxReader(Reader):
 
 # A formula element (`<f>SUM(B2:B9)</f>`, or `<f t="shared" si="0"/>`) not followed by its
 # cached value (`<v>…</v>`): what a workbook written by a program that never computed it has.
-_UNCOMPUTED_RE = re.compile(rb"<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)(?!<(?:\w+:)?v>[^<])")
+_UNCOMPUTED = rb"<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)(?!<(?:\w+:)?v>[^<])"
 
 
-_MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?\"")
+_MERGE = rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?\""
 
 
 def _column_number(letters: bytes) -> int:
@@ -86,8 +97,8 @@ def _check_sheets(archive, limits: Limits) -> int:
         if entry.filename.startswith("xl/worksheets/") and entry.filename.endswith(".xml"):
             with archive.open(entry) as part:
                 xml = part.read()
-            uncomputed += len(_UNCOMPUTED_RE.findall(xml))
-            for left, top, right, bottom in _MERGE_RE.findall(xml):
+            uncomputed += len(re.findall(_UNCOMPUTED, xml))
+            for left, top, right, bottom in re.findall(_MERGE, xml):
                 if right:
                     rows = abs(int(bottom) - int(top)) + 1
                     columns = abs(_column_number(right) - _column_number(left)) + 1
@@ -102,6 +113,7 @@ def _sheet_rows(sheet, budget: int) -> tuple[list[list[DocCell | None]], int]:
     value, a style or a merge), so a stray formatted cell far away costs one cell, not
     the rectangle up to it; a long run of empty rows is kept as two. Every position
     emitted counts against `budget`."""
+    from linter.location import Location
     from linter.readers.numfmt import display
 
     title = sheet.title
@@ -200,6 +212,7 @@ class _Silent:
 def _xls_rows(book, sheet, budget: int) -> tuple[list[list[DocCell | None]], int]:
     import xlrd
 
+    from linter.location import Location
     from linter.readers.numfmt import display
 
     title = sheet.name

@@ -11,8 +11,9 @@ convert it (`DocReader`).
 
 from __future__ import annotations
 
-from linter.location import Location
 from linter.readers import DocCell, Extracted, Limits, Reader, ReaderError
+
+# linter.location is loaded when a document is read: every run registers this reader.
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -29,6 +30,7 @@ class DocxReader(Reader):
         return head.startswith(_ZIP) and extension(name) in self.extensions
 
     def read(self, data: bytes, name: str, limits: Limits) -> Extracted:
+        from linter.location import Location
         from linter.readers.safety import open_zip  # zipfile: only when a workbook or document is read
 
         archive = open_zip(data, "docx", limits, ("word/document.xml",))
@@ -92,6 +94,8 @@ def _text(element) -> str:
 
 
 def _table_rows(table, number: int) -> list[list[DocCell | None]]:
+    from linter.location import Location
+
     rows: list[list[DocCell | None]] = []
     # The cell that started a vertical merge in each grid column, for the rows it covers.
     merged_down: dict[int, Location] = {}

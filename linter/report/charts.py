@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from linter.text import display_width
+from linter.shown import display_width
 
 COLORS = {"error": "#d62728", "warning": "#f0a020", "info": "#4c78a8"}
 OK_COLOR = "#4c9a5a"

@@ -18,8 +18,7 @@ from typing import IO
 
 from linter.engine import Diagnostic, LintResult
 from linter.messages import Catalog
-from linter.shown import ELLIPSIS, MAX_QUOTED, escaped, quoted
-from linter.text import display_width
+from linter.shown import ELLIPSIS, MAX_QUOTED, display_width, escaped, quoted
 
 _TAB = "    "
 CONTEXT = 60  # display columns of the source line shown on each side of the cell
