@@ -241,11 +241,12 @@ class Linter:
             targets = list(document.forms)
         else:
             targets = [form for form in document.forms if form.parsed and form.linted]
+        check, options = rule.check, in_force.options
         out: list[Diagnostic] = []
         for target in targets:
             form = target if isinstance(target, Form) else None
             try:
-                for finding in rule.check(target, in_force.options):
+                for finding in check(target, options):
                     out.append(self._diagnostic(document, form, in_force, finding))
             except Exception as error:  # a broken rule must not stop the others
                 out.append(self._internal_error(document, form, in_force, error))
@@ -253,16 +254,21 @@ class Linter:
 
     def _diagnostic(self, document: Document, form: Form | None, in_force: RuleInForce, finding: Finding) -> Diagnostic:
         rule = in_force.rule
-        args = dict(finding.args)
+        args = finding.args
         if "problem_id" in args:
+            args = dict(args)
             args["problem"] = self.catalog.render(str(args["problem_id"]), args)
         message_id = f"{rule.code}.{finding.message_id}"
-        if document.locations is not None and "line" in args and finding.related:
+        related = finding.related_spans if finding.related else ()
+        if document.locations is not None and "line" in args and related:
             # A line of the text a document was read as means nothing to its reader: the
             # rule's `_located` message names the related cell's place in the document.
             from linter.location import located_message
 
-            message_id = located_message(self.catalog, message_id, args, document.locations, finding.related_spans[0])
+            args = dict(args)
+            message_id = located_message(self.catalog, message_id, args, document.locations, related[0])
+        severity = in_force.severity if finding.severity is None else _lower(in_force.severity, finding.severity)
+        table_path = finding.table_path
         return Diagnostic(
             path=document.path,
             form_index=form.index if form else None,
@@ -270,13 +276,13 @@ class Linter:
             form_line=form.span.line if form else None,
             code=rule.code,
             name=rule.name,
-            severity=_lower(in_force.severity, finding.severity),
+            severity=severity,
             span=finding.span,
             message=self.catalog.render(message_id, args),
-            table_path=shortened(finding.table_path, 2 * MAX_QUOTED) if finding.table_path else None,
+            table_path=shortened(table_path, 2 * MAX_QUOTED) if table_path else None,
             expected=_text(finding.expected),
             actual=_text(finding.actual),
-            related=finding.related_spans,
+            related=related,
         )
 
     def _internal_error(self, document: Document, form: Form | None, in_force: RuleInForce, error: Exception) -> Diagnostic:
