@@ -63,7 +63,8 @@ def check(form, options):
         name, points = indicator.name, number(indicator.points)
         if name is None or name.uncertain or points is None or points <= 0:
             continue
-        if not any(word in key(name.raw) for word in words):
+        name_key = key(name.raw)
+        if not any(word in name_key for word in words):
             continue
         args = {"name": name.text, "points": plain(points), "execution": plain(execution) if execution is not None else "?"}
         yield Finding(name, "rescored", args, indicator.path, actual=name.text)
