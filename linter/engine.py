@@ -241,7 +241,9 @@ class Linter:
             targets = list(document.forms)
         else:
             targets = [form for form in document.forms if form.parsed and form.linted]
-        check, options = rule.check, in_force.options
+        if not targets:
+            return []
+        check, options = _check_function(rule), in_force.options
         out: list[Diagnostic] = []
         for target in targets:
             form = target if isinstance(target, Form) else None
@@ -296,6 +298,21 @@ class Linter:
             document.path, form.index if form else None, _project(form), form.span.line if form else None,
             in_force.rule.code, INTERNAL_ERROR, "error", Span(span.line, span.column, span.line, span.column), message,
         )
+
+
+def _check_function(rule: Rule):
+    """The rule's `check`; for a built-in rule, the function of its module rather than the
+    `LazyCheck` that imports it (one call fewer a form). A module that fails to import is
+    left to fail again in the call, reported as the rule's internal error on each form."""
+    from linter.rule_index import LazyCheck  # here: imported by then, not when the engine is
+
+    check = rule.check
+    if isinstance(check, LazyCheck):
+        try:
+            return check.function
+        except Exception:
+            return check
+    return check
 
 
 def _add_cell_texts(document: Document, diagnostics: list[Diagnostic]) -> None:

@@ -84,7 +84,7 @@ def check(form, options):
     funds_cell = form.funds.total.points if form.funds is not None and form.funds.total is not None else None
     rows = [indicator.points for indicator in form.counted_indicators]
     values = [number(row) for row in rows]
-    if unusable(funds_cell, *rows) or None in values:
+    if unusable(funds_cell, *rows) or any(value is None for value in values):
         return
     funds = number(funds_cell) or Decimal(0)
     indicators = sum(values, Decimal(0))

@@ -57,7 +57,7 @@ def check(form, options):
     if score is None or unusable(funds_cell, *rows):
         return
     values = [number(row) for row in rows]
-    if None in values:
+    if any(value is None for value in values):
         return
     funds = number(funds_cell) or Decimal(0)
     indicators = sum(values, Decimal(0))

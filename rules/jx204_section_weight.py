@@ -84,6 +84,6 @@ def check(form, options):
 def _points(rows) -> Decimal | None:
     """The sum of the rows' 分值, or None when any is not a usable number."""
     values = [number(row.points) for row in rows]
-    if not values or None in values:
+    if not values or any(value is None for value in values):
         return None
     return sum(values, Decimal(0))
