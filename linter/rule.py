@@ -230,11 +230,21 @@ def decimals_of(*values: Decimal | None) -> int:
     places = -1
     for value in values:
         if value is not None:
-            exponent = value.as_tuple().exponent
-            places = max(places, -exponent if exponent < 0 else 0)  # type: ignore[operator]
+            places = max(places, _places(value))
     if places < 0:
         raise ValueError("decimals_of() of no number")
     return places
+
+
+def _places(value: Decimal) -> int:
+    """The decimals of `value`, counted in its text: `as_tuple()` builds a tuple of every
+    digit, three times slower, and is needed only for text with an exponent."""
+    text = str(value)
+    if "E" in text or "e" in text or not value.is_finite():
+        exponent = value.as_tuple().exponent
+        return -exponent if exponent < 0 else 0  # type: ignore[operator]
+    point = text.find(".")
+    return 0 if point < 0 else len(text) - point - 1
 
 
 def unit_in_last_place(value: Decimal) -> Decimal:
