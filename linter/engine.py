@@ -218,9 +218,10 @@ class Linter:
         forms = [form_summary(f) for f in document.forms]
         config = escaped(effective.source) if effective.source is not None else None
         result = FileResult(document.path, document.encoding, forms, config=config)
+        linted = [form for form in document.forms if form.parsed and form.linted]  # what a rule of scope "form" sees
         with localcontext(ARITHMETIC):
             for in_force in effective.rules:
-                result.diagnostics.extend(self._run(in_force, document))
+                result.diagnostics.extend(self._run(in_force, document, linted))
         result.diagnostics.sort(key=lambda d: (d.span.line, d.span.column, d.code))
         _add_cell_texts(document, result.diagnostics)
         if document.locations is not None:
@@ -232,15 +233,15 @@ class Linter:
             result.source_lines = {d.span.line: lines[d.span.line - 1] for d in result.diagnostics if 0 < d.span.line <= len(lines)}
         return result
 
-    def _run(self, in_force: RuleInForce, document: Document) -> list[Diagnostic]:
+    def _run(self, in_force: RuleInForce, document: Document, linted: list[Form]) -> list[Diagnostic]:
         rule = in_force.rule
-        targets: list[Document | Form]
+        targets: list[Document] | list[Form]
         if rule.scope == "document":
             targets = [document]
         elif rule.scope == "all-forms":
             targets = list(document.forms)
         else:
-            targets = [form for form in document.forms if form.parsed and form.linted]
+            targets = linted
         if not targets:
             return []
         check, options = _check_function(rule), in_force.options

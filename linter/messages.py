@@ -7,7 +7,7 @@ in both languages. Rule plugins add their own catalogs through the
 
 from __future__ import annotations
 
-from linter.shown import quoted
+from linter.shown import MAX_QUOTED, quoted
 
 LANGUAGES = ("zh", "en")
 
@@ -259,8 +259,10 @@ class _Arguments(dict):
         for name, value in args.items():
             if isinstance(value, dict) and "zh" in value:  # a text in each language
                 self[name] = value.get(lang) or value["zh"]
+            elif name in _OWN_TEXT or (type(value) is str and len(value) <= MAX_QUOTED and value.isprintable()):
+                self[name] = value  # jxlint's own text, or a short cell with nothing to escape: as `quoted` would give it
             else:
-                self[name] = value if name in _OWN_TEXT else quoted(value)
+                self[name] = quoted(value)
         if not _WORDED.isdisjoint(args):  # most rule messages have none of these
             self._words(args, lang)
 
