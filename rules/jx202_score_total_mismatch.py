@@ -61,6 +61,8 @@ def check(form, options):
         return
     funds = number(funds_cell) or Decimal(0)
     indicators = sum(values, Decimal(0))
+    if funds + indicators == score:
+        return  # no tolerance (never negative) to work out
     tolerance = options["tolerance"]
     if tolerance is None:
         tolerance = half_unit(score)
