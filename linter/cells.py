@@ -6,42 +6,43 @@ its text cannot be cut from the source; the AST keeps it whole.
 
 from __future__ import annotations
 
-from linter.ast import Cell, Form, Label, Span
+from linter.ast import Form, Label, Span
 
 
-def _cells(form: Form):
-    for cell in (form.title, form.year, form.project, form.department, form.implementer, form.unit, form.grade):
-        yield cell
+def _cell_rows(form: Form):
+    """The form's cells in order, a row (a tuple, some of them None) at a time: one
+    generator step a row, not one a cell, as this runs on every form with findings."""
+    yield form.title, form.year, form.project, form.department, form.implementer, form.unit, form.grade
     if form.funds is not None:
-        yield form.funds.header
+        yield (form.funds.header,)
         for row in form.funds.rows:
-            yield row.label
-            for _, cell in row.cells():
-                yield cell
+            yield row.label, row.initial_budget, row.budget, row.executed, row.points, row.rate, row.score
     if form.goal is not None:
-        yield from (form.goal.header, form.goal.expected, form.goal.actual)
+        yield form.goal.header, form.goal.expected, form.goal.actual
     for indicator in form.indicators:
-        for label in (indicator.level1, indicator.level2):
-            if isinstance(label, Label):
-                yield label.cell
-        yield from (indicator.name, indicator.target, indicator.actual, indicator.points, indicator.score, indicator.reason)
+        level1, level2 = indicator.level1, indicator.level2
+        yield (level1.cell if isinstance(level1, Label) else None, level2.cell if isinstance(level2, Label) else None,
+               indicator.name, indicator.target, indicator.actual, indicator.points, indicator.score, indicator.reason)
     if form.total is not None:
-        yield from (form.total.label, form.total.points, form.total.score)
+        yield form.total.label, form.total.points, form.total.score
 
 
 def cells_by_span(form: Form, wanted: set[Span] | None = None) -> dict[Span, str]:
     """Raw text of every cell of `form` (or only of those whose span is `wanted`, stopping
     once all are found), by span; the first cell wins where spans coincide."""
     out: dict[Span, str] = {}
-    if wanted is not None and not wanted:
+    if wanted is None:
+        for row in _cell_rows(form):
+            for cell in row:
+                if cell is not None and cell.span not in out:
+                    out[cell.span] = cell.raw
         return out
-    for cell in _cells(form):
-        if cell is None:
-            continue
-        span = cell.span
-        if span in out or (wanted is not None and span not in wanted):
-            continue
-        out[span] = cell.raw
-        if wanted is not None and len(out) == len(wanted):
-            break
+    remaining = set(wanted)
+    for row in _cell_rows(form):
+        for cell in row:
+            if cell is not None and cell.span in remaining:
+                out[cell.span] = cell.raw
+                remaining.discard(cell.span)
+                if not remaining:
+                    return out
     return out

@@ -220,9 +220,10 @@ class Linter:
         forms = [form_summary(f) for f in document.forms]
         config = escaped(effective.source) if effective.source is not None else None
         result = FileResult(document.path, document.encoding, forms, config=config)
+        linted = [form for form in document.forms if form.parsed and form.linted]  # what a rule of scope "form" sees
         with localcontext(ARITHMETIC):
             for in_force in effective.rules:
-                result.diagnostics.extend(self._run(in_force, document))
+                result.diagnostics.extend(self._run(in_force, document, linted))
         result.diagnostics.sort(key=lambda d: (d.span.line, d.span.column, d.code))
         _add_cell_texts(document, result.diagnostics)
         if document.locations is not None:
@@ -234,20 +235,23 @@ class Linter:
             result.source_lines = {d.span.line: lines[d.span.line - 1] for d in result.diagnostics if 0 < d.span.line <= len(lines)}
         return result
 
-    def _run(self, in_force: RuleInForce, document: Document) -> list[Diagnostic]:
+    def _run(self, in_force: RuleInForce, document: Document, linted: list[Form]) -> list[Diagnostic]:
         rule = in_force.rule
-        targets: list[Document | Form]
+        targets: list[Document] | list[Form]
         if rule.scope == "document":
             targets = [document]
         elif rule.scope == "all-forms":
             targets = list(document.forms)
         else:
-            targets = [form for form in document.forms if form.parsed and form.linted]
+            targets = linted
+        if not targets:
+            return []
+        check, options = _check_function(rule), in_force.options
         out: list[Diagnostic] = []
         for target in targets:
             form = None if rule.scope == "document" else target
             try:
-                for finding in rule.check(target, in_force.options):
+                for finding in check(target, options):
                     out.append(self._diagnostic(document, form, in_force, finding))
             except Exception as error:  # a broken rule must not stop the others
                 out.append(self._internal_error(document, form, in_force, error))
@@ -255,16 +259,21 @@ class Linter:
 
     def _diagnostic(self, document: Document, form: Form | None, in_force: RuleInForce, finding: Finding) -> Diagnostic:
         rule = in_force.rule
-        args = dict(finding.args)
+        args = finding.args
         if "problem_id" in args:
+            args = dict(args)
             args["problem"] = self.catalog.render(str(args["problem_id"]), args)
         message_id = f"{rule.code}.{finding.message_id}"
-        if document.locations is not None and "line" in args and finding.related:
+        related = finding.related_spans if finding.related else ()
+        if document.locations is not None and "line" in args and related:
             # A line of the text a document was read as means nothing to its reader: the
             # rule's `_located` message names the related cell's place in the document.
             from linter.location import located_message
 
-            message_id = located_message(self.catalog, message_id, args, document.locations, finding.related_spans[0])
+            args = dict(args)
+            message_id = located_message(self.catalog, message_id, args, document.locations, related[0])
+        severity = in_force.severity if finding.severity is None else _lower(in_force.severity, finding.severity)
+        table_path = finding.table_path
         return Diagnostic(
             path=document.path,
             form_index=form.index if form else None,
@@ -272,13 +281,13 @@ class Linter:
             form_line=form.span.line if form else None,
             code=rule.code,
             name=rule.name,
-            severity=_lower(in_force.severity, finding.severity),
+            severity=severity,
             span=finding.span,
             message=self.catalog.render(message_id, args),
-            table_path=shortened(finding.table_path, 2 * MAX_QUOTED) if finding.table_path else None,
+            table_path=shortened(table_path, 2 * MAX_QUOTED) if table_path else None,
             expected=_text(finding.expected),
             actual=_text(finding.actual),
-            related=finding.related_spans,
+            related=related,
         )
 
     def _internal_error(self, document: Document, form: Form | None, in_force: RuleInForce, error: Exception) -> Diagnostic:
@@ -292,6 +301,21 @@ class Linter:
             document.path, form.index if form else None, _project(form), form.span.line if form else None,
             in_force.rule.code, INTERNAL_ERROR, "error", Span(span.line, span.column, span.line, span.column), message,
         )
+
+
+def _check_function(rule: Rule):
+    """The rule's `check`; for a built-in rule, the function of its module rather than the
+    `LazyCheck` that imports it (one call fewer a form). A module that fails to import is
+    left to fail again in the call, reported as the rule's internal error on each form."""
+    from linter.rule_index import LazyCheck  # here: imported by then, not when the engine is
+
+    check = rule.check
+    if isinstance(check, LazyCheck):
+        try:
+            return check.function
+        except Exception:
+            return check
+    return check
 
 
 def _add_cell_texts(document: Document, diagnostics: list[Diagnostic]) -> None:

@@ -7,7 +7,7 @@ in both languages. Rule plugins add their own catalogs through the
 
 from __future__ import annotations
 
-from linter.shown import quoted
+from linter.shown import MAX_QUOTED, quoted
 
 LANGUAGES = ("zh", "en")
 
@@ -244,17 +244,29 @@ class Catalog:
 _OWN_TEXT = frozenset({"problem", "known", "expected", "inserted", "cycle", "by", "rule", "choices", "reasons", "others"})
 
 
+# Arguments that are turned into words (terminal names, option kinds, hints …) rather than quoted.
+_WORDED = frozenset({"expected", "inserted", "kind", "hint", "hint_zh", "hint_en", "parts", "file_kind", "found_kind"})
+
+
 class _Arguments(dict):
     """Formats list arguments of terminals as words, and missing keys as '?'."""
 
     def __init__(self, args: dict[str, object], lang: str) -> None:
         # Arguments quote form text, file names and config values: shortened and escaped,
         # except those jxlint writes itself (a nested message, lists of known names).
-        super().__init__({key: value if key in _OWN_TEXT else quoted(value) for key, value in args.items()})
+        super().__init__()
         self.lang = lang
         for name, value in args.items():
             if isinstance(value, dict) and "zh" in value:  # a text in each language
                 self[name] = value.get(lang) or value["zh"]
+            elif name in _OWN_TEXT or (type(value) is str and len(value) <= MAX_QUOTED and value.isprintable()):
+                self[name] = value  # jxlint's own text, or a short cell with nothing to escape: as `quoted` would give it
+            else:
+                self[name] = quoted(value)
+        if not _WORDED.isdisjoint(args):  # most rule messages have none of these
+            self._words(args, lang)
+
+    def _words(self, args: dict[str, object], lang: str) -> None:
         if isinstance(args.get("expected"), list):
             self["expected"] = terminal_words(args["expected"], lang)  # type: ignore[arg-type]
         if isinstance(args.get("inserted"), list):
@@ -273,4 +285,4 @@ class _Arguments(dict):
             self["found_kind"] = TERMINALS[lang].get(str(args["found_kind"]), args["found_kind"])
 
     def __missing__(self, name: str) -> str:
-        return "?"
+        return "" if name in ("hint_zh", "hint_en") else "?"  # no hint given: nothing to add

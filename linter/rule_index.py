@@ -38,10 +38,15 @@ class LazyCheck:
         self._function = None
 
     def __call__(self, *args, **kwargs):
+        return self.function(*args, **kwargs)
+
+    @property
+    def function(self):
+        """The module's `check` itself, imported now if not yet (the engine calls it directly)."""
         function = self._function
         if function is None:
             function = self._function = import_module(self.module).check
-        return function(*args, **kwargs)
+        return function
 
     def __repr__(self) -> str:
         return f"<check of {self.module}>"

@@ -45,18 +45,15 @@ MESSAGES = {
 }
 
 
-def _numeric_cells(form):
-    """(cell, where) of every numeric cell; `where` is a funds row or an indicator."""
+def _numeric_rows(form):
+    """(numeric cells, where) of each row; `where` is a funds row or an indicator."""
     if form.funds is not None:
         for row in form.funds.rows:
-            for column in FundRow.COLUMNS:
-                yield getattr(row, column), row
+            yield (row.initial_budget, row.budget, row.executed, row.points, row.rate, row.score), row  # FundRow.COLUMNS
     for indicator in form.counted_indicators:
-        yield indicator.points, indicator
-        yield indicator.score, indicator
+        yield (indicator.points, indicator.score), indicator
     if form.total is not None:
-        yield form.total.points, None
-        yield form.total.score, None
+        yield (form.total.points, form.total.score), None
 
 
 def _path(where) -> str:
@@ -66,7 +63,8 @@ def _path(where) -> str:
 
 
 def check(form, options):
-    for cell, where in _numeric_cells(form):
-        if cell is not None and cell.malformed and not cell.uncertain:
-            message = "truncated" if cell.raw.rstrip().endswith(".") else "malformed"
-            yield Finding(cell, message, {"raw": cell.raw}, table_path=_path(where), actual=cell.raw)
+    for cells, where in _numeric_rows(form):
+        for cell in cells:
+            if cell is not None and cell.malformed and not cell.uncertain:
+                message = "truncated" if cell.raw.rstrip().endswith(".") else "malformed"
+                yield Finding(cell, message, {"raw": cell.raw}, table_path=_path(where), actual=cell.raw)

@@ -86,16 +86,14 @@ def _template(option: str, form) -> str:
     return "2020"
 
 
-def _label_findings(indicator, template, cost, reported):
-    for label, level, level_en in ((indicator.level1, "一级", "first-level"), (indicator.level2, "二级", "second-level")):
-        if label is None or label.cell.span in reported:
-            continue
-        reported.add(label.cell.span)
-        if label.truncated:
-            yield Finding(label.cell, "truncated", {"raw": label.cell.raw, "name": label.name}, indicator.path)
-        if label.misplaced or (level == "一级" and template == "2020" and label.name == cost):
-            args = {"name": label.name, "level": level, "level_en": level_en}
-            yield Finding(label.cell, "misplaced", args, indicator.path)
+def _label_findings(indicator, label, level, template, cost) -> list[Finding]:
+    findings = []
+    if label.truncated:
+        findings.append(Finding(label.cell, "truncated", {"raw": label.cell.raw, "name": label.name}, indicator.path))
+    if label.misplaced or (level == "一级" and template == "2020" and label.name == cost):
+        args = {"name": label.name, "level": level, "level_en": "first-level" if level == "一级" else "second-level"}
+        findings.append(Finding(label.cell, "misplaced", args, indicator.path))
+    return findings
 
 
 def check(form, options):
@@ -109,18 +107,23 @@ def check(form, options):
     for indicator in form.indicators:
         if indicator.name is not None and indicator.name.uncertain:
             continue  # the row a cut form stops in: its labels may be cut or run together
-        yield from _label_findings(indicator, template, cost, reported)
         level1, level2 = indicator.level1, indicator.level2
+        # Each label once: the rows of a block share their 一级 and 二级 cells.
+        for label, level in ((level1, "一级"), (level2, "二级")):
+            if label is not None and label.cell.span not in reported:
+                reported.add(label.cell.span)
+                yield from _label_findings(indicator, label, level, template, cost)
         if level1 is None or level2 is None or level1.misplaced or level2.misplaced or level1.name not in allowed:
             continue
         if level2.name not in allowed[level1.name]:
             names = wrong.setdefault(level1.cell.span, (level1, indicator.path, []))[2]
             if level2.name not in names:
                 names.append(level2.name)
-        name = indicator.name.text if indicator.name is not None else ""
-        if indicator.counts and name.endswith("满意度") and level1.name != "满意度指标":
-            args = {"name": name, "level1": level1.name}
-            yield Finding(indicator.name, "satisfaction_outside", args, indicator.path, severity="info")
+        if indicator.counts and indicator.name is not None and level1.name != "满意度指标":
+            name = indicator.name.text
+            if name.endswith("满意度"):
+                args = {"name": name, "level1": level1.name}
+                yield Finding(indicator.name, "satisfaction_outside", args, indicator.path, severity="info")
     for level1, path, names in wrong.values():
         args = {"level1": level1.name, "level2": "、".join(f"「{name}」" for name in names), "template": template}
         yield Finding(level1.cell, "wrong_parent", args, path)

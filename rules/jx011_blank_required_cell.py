@@ -79,10 +79,10 @@ def check(form, options):
         points = number(indicator.points)
         if points is None:
             continue
-        name = indicator.name.text if indicator.name is not None else "?"
         for role in ("actual", "score"):
             cell = getattr(indicator, role)
             if _empty(cell):
+                name = indicator.name.text if indicator.name is not None else "?"
                 yield Finding(cell, role, {"name": name, "points": plain(points)}, f"{indicator.path}/{role}")
     row = form.funds.total if form.funds is not None else None
     if row is not None and number(row.points) is not None and _empty(row.score):

@@ -68,6 +68,8 @@ def check(form, options):
             continue
         values = [number(cell) or Decimal(0) for cell in part_cells]
         summed = sum(values, Decimal(0))
+        if summed == total:
+            continue  # no tolerance (never negative) to work out
         tolerance = options["tolerance"]
         if tolerance is None:
             tolerance = Decimal(1).scaleb(-decimals_of(total, *values))

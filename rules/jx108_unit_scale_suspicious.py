@@ -73,12 +73,11 @@ def check(form, options):
     if unit == "元" and budget is not None and 0 < budget < options["min_yuan"]:
         yield Finding(total.budget, "small", {"amount": plain(budget)}, "项目资金/年度资金总额/全年预算数")
     for row in form.funds.rows:
-        path = f"项目资金/{row.label.text}"
         if unit == "万元":
             for column in ("initial_budget", "budget", "executed"):
                 amount = number(getattr(row, column))
                 if amount is not None and amount > options["max_wan"]:
-                    yield Finding(getattr(row, column), "large", {"amount": plain(amount)}, path)
+                    yield Finding(getattr(row, column), "large", {"amount": plain(amount)}, _path(row))
         for column, label, other_column, other_label in PAIRS:
             value, other = number(getattr(row, column)), number(getattr(row, other_column))
             if not value or not other:
@@ -87,4 +86,9 @@ def check(form, options):
             if ratio in POWERS:
                 factor = plain(ratio) if value > other else "1/" + plain(ratio)
                 args = {"column": label, "value": plain(value), "other_column": other_label, "other": plain(other), "factor": factor}
-                yield Finding(getattr(row, column), "power", args, f"{path}/{label}")
+                yield Finding(getattr(row, column), "power", args, f"{_path(row)}/{label}")
+
+
+def _path(row) -> str:
+    """A funds row's table path, made only for a finding."""
+    return f"项目资金/{row.label.text}"

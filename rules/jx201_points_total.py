@@ -83,10 +83,11 @@ def check(form, options):
         return
     funds_cell = form.funds.total.points if form.funds is not None and form.funds.total is not None else None
     rows = [indicator.points for indicator in form.counted_indicators]
-    if unusable(funds_cell, *rows) or any(number(row) is None for row in rows):
+    values = [number(row) for row in rows]
+    if unusable(funds_cell, *rows) or any(value is None for value in values):
         return
     funds = number(funds_cell) or Decimal(0)
-    indicators = sum((number(row) for row in rows), Decimal(0))
+    indicators = sum(values, Decimal(0))
     if funds + indicators != points:
         args = {"funds": plain(funds), "indicators": plain(indicators), "sum": plain(funds + indicators), "points": plain(points)}
         related = tuple(item for item in (funds_cell, *rows) if item is not None)

@@ -54,10 +54,15 @@ def check(form, options):
     score = number(cell)
     funds_cell = form.funds.total.score if form.funds is not None and form.funds.total is not None else None
     rows = [indicator.score for indicator in form.counted_indicators]
-    if score is None or unusable(funds_cell, *rows) or any(number(row) is None for row in rows):
+    if score is None or unusable(funds_cell, *rows):
+        return
+    values = [number(row) for row in rows]
+    if any(value is None for value in values):
         return
     funds = number(funds_cell) or Decimal(0)
-    indicators = sum((number(row) for row in rows), Decimal(0))
+    indicators = sum(values, Decimal(0))
+    if funds + indicators == score:
+        return  # no tolerance (never negative) to work out
     tolerance = options["tolerance"]
     if tolerance is None:
         tolerance = half_unit(score)

@@ -75,8 +75,10 @@ def check(form, options):
         args = {"block": label.name, "weight": plain(weight), "sum": plain(total)}
         yield Finding(label.cell, "block", args, f"绩效指标/{label.name}", plain(weight), plain(total))
     printed = form.parameters.get("indicators_points") if form.parameters.get("indicators_points_printed") else None
+    if printed is None:
+        return
     total = _points(form.counted_indicators)
-    if printed is not None and total is not None and total != printed and form.indicators:
+    if total is not None and total != printed and form.indicators:
         anchor = form.indicators[0].level1.cell if form.indicators[0].level1 is not None else form.indicators[0].span
         yield Finding(anchor, "table", {"weight": plain(printed), "sum": plain(total)}, "绩效指标", plain(printed), plain(total))
 

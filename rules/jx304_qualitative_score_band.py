@@ -26,6 +26,7 @@ seed 001 (嘉定 2024) scores 未达成指标且效果较差 5 of 10, inside its
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from linter.rule import Finding, Option, number, plain
@@ -74,21 +75,28 @@ def _converted(printed) -> tuple[tuple[Decimal, Decimal], ...] | None:
         return None
 
 
-def _level(text: str, levels) -> int | None:
+def _level(text: str, words: tuple[re.Pattern[str] | None, dict[str, int]]) -> int | None:
     """The 0-based band of a level word at the start of the cell, the longest word first."""
-    words = _once(_SORTED_LEVELS, levels, _longest_first)
-    cell = key(text)
-    return next((band for word, band in words if word and cell.startswith(word)), None)
+    pattern, band_of = words
+    found = pattern.match(key(text)) if pattern is not None else None
+    return band_of[found.group()] if found is not None else None
 
 
-def _longest_first(levels) -> list[tuple[str, int]]:
-    return sorted(((word, band) for band, group in enumerate(levels) for word in group), key=lambda item: -len(item[0]))
+def _level_words(levels) -> tuple[re.Pattern[str] | None, dict[str, int]]:
+    """The level words as one pattern, longest first (a regex tries its alternatives in
+    order, so the first that starts the cell is the longest), and each word's band (its
+    first)."""
+    words = sorted(((word, band) for band, group in enumerate(levels) for word in group if word), key=lambda item: -len(item[0]))
+    band_of: dict[str, int] = {}
+    for word, band in words:
+        band_of.setdefault(word, band)
+    return (re.compile("|".join(re.escape(word) for word, _ in words)) if words else None), band_of
 
 
 # A template's bands and level words are the same objects on every form of the template:
 # converted (Decimals) and sorted once, by identity, not once a form or a row.
 _TEMPLATE_BANDS: dict[int, tuple[object, object]] = {}
-_SORTED_LEVELS: dict[int, tuple[object, object]] = {}
+_LEVEL_WORDS: dict[int, tuple[object, object]] = {}
 
 
 def _once(cache: dict[int, tuple[object, object]], value, make):
@@ -105,12 +113,15 @@ def check(form, options):
     bands, levels = _bands(options, scoring), scoring.get("qualitative_levels") or ()
     if not bands or not levels:
         return
+    words = _once(_LEVEL_WORDS, levels, _level_words)
     for indicator in form.counted_indicators:
         actual = indicator.actual
-        points, score = number(indicator.points), number(indicator.score)
-        if actual is None or actual.uncertain or points is None or score is None or points <= 0:
+        if actual is None or actual.uncertain:
             continue
-        level = _level(actual.raw, levels)
+        points, score = number(indicator.points), number(indicator.score)
+        if points is None or score is None or points <= 0:
+            continue
+        level = _level(actual.raw, words)
         if level is None or level >= len(bands):
             continue
         upper, lower = bands[level]

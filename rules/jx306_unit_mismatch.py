@@ -19,6 +19,7 @@ domain-rules.md §7 (target and actual in one unit); seed 004 (闵行 2022):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from linter.rule import Finding
 from linter.text import key
@@ -60,5 +61,6 @@ def check(form, options):
         yield Finding(actual, "unit", args, indicator.path, expected=target.unit, actual=actual.unit)
 
 
+@lru_cache(maxsize=1024)  # units are few and recur on every row
 def _unit(unit: str) -> str:
     return _DEADLINE_RE.sub("", key(unit)) or key(unit)

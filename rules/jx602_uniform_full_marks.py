@@ -72,9 +72,9 @@ def check(form, options):
     if len(rows) < max(1, options["minimum"]):
         return
     for indicator in rows:
-        cells = (indicator.target, indicator.actual, indicator.points, indicator.score)
-        if any(cell is None or cell.uncertain for cell in cells):
-            return
+        for cell in (indicator.target, indicator.actual, indicator.points, indicator.score):
+            if cell is None or cell.uncertain:
+                return
         points = number(indicator.points)
         if points is None or points <= 0 or number(indicator.score) != points or not _repeats(indicator):
             return

@@ -74,7 +74,8 @@ def _cost_rows(form):
         names.update(framework.get(label) or ())
     return [
         indicator for indicator in form.counted_indicators
-        if any(level is not None and level.name in names for level in (indicator.level1, indicator.level2))
+        if (indicator.level1 is not None and indicator.level1.name in names)
+        or (indicator.level2 is not None and indicator.level2.name in names)
     ]
 
 

@@ -22,6 +22,9 @@ national template scores 执行率 once, in 项目资金 (分值 10).
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from linter.rule import Finding, Option, number, plain
 from linter.text import key
 
@@ -54,8 +57,9 @@ def check(form, options):
     row = form.funds.total if form.funds is not None else None
     if row is None or (number(row.points) is None and number(row.score) is None):
         return
-    words = [key(word) for word in (*((form.parameters.get("scoring") or {}).get("execution_indicators") or ()), *options["words"])]
-    words = [word for word in words if word]
+    pattern = _words_regex((*((form.parameters.get("scoring") or {}).get("execution_indicators") or ()), *options["words"]))
+    if pattern is None:
+        return
     execution = number(row.points) if row.points is not None else None
     if execution is None:
         execution = form.parameters.get("execution_points")
@@ -63,7 +67,14 @@ def check(form, options):
         name, points = indicator.name, number(indicator.points)
         if name is None or name.uncertain or points is None or points <= 0:
             continue
-        if not any(word in key(name.raw) for word in words):
+        if not pattern.search(key(name.raw)):
             continue
         args = {"name": name.text, "points": plain(points), "execution": plain(execution) if execution is not None else "?"}
         yield Finding(name, "rescored", args, indicator.path, actual=name.text)
+
+
+@lru_cache(maxsize=64)
+def _words_regex(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Any of the words (as matching keys) anywhere in a name's key; None when there is none."""
+    keys = [word for word in (key(word) for word in words) if word]
+    return re.compile("|".join(re.escape(word) for word in keys)) if keys else None

@@ -92,3 +92,24 @@ def test_without_the_private_cache_the_modules_are_imported(monkeypatch):
     found = builtin_rules("rules", Path(rules.__file__).parent, rules.RULE_MODULES)
     assert [rule.code for rule in found] == [sys.modules[f"rules.{name}"].CODE for name in rules.RULE_MODULES]
     assert not any(isinstance(rule.check, LazyCheck) for rule in found)
+
+
+def test_a_rule_module_that_fails_to_import_is_an_internal_error_on_each_form():
+    """The engine calls a built-in rule's function directly once imported; a module that
+    cannot be imported still ends as that rule's internal error, form by form, and the
+    other rules still run."""
+    from dataclasses import replace
+
+    from linter.engine import INTERNAL_ERROR, Linter
+    from linter.plugins import load_registry
+
+    registry = load_registry(plugins=False)
+    broken = replace(registry.rules["JX101"], check=LazyCheck("no_such_rule_module_probe"))
+    registry.rules["JX101"] = broken
+    seed = Path(__file__).parent / "fixtures" / "001_ce3da03141c568d9.txt"
+    result = Linter(registry=registry).lint_path(seed)
+    crashes = [d for d in result.diagnostics if d.name == INTERNAL_ERROR]
+    parsed = [form for form in result.forms if form.parsed]
+    assert parsed and len(crashes) == len(parsed)
+    assert all(d.code == "JX101" and "ModuleNotFoundError" in d.message for d in crashes)
+    assert any(d.code != "JX101" for d in result.diagnostics)

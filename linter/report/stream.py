@@ -151,8 +151,10 @@ class JsonWriter(Writer):
         from linter.report.lint_json import diagnostic_json, file_json
 
         dumps = json.dumps
-        return (dumps(file_json(file), ensure_ascii=False),
-                ", ".join([dumps(diagnostic_json(diagnostic), ensure_ascii=False) for diagnostic in file.diagnostics]))
+        # The entries as one JSON array without its brackets: one call of the encoder, not
+        # one an entry, and the same text (its separator is the ", " they were joined with).
+        entries = dumps([diagnostic_json(diagnostic) for diagnostic in file.diagnostics], ensure_ascii=False)[1:-1]
+        return dumps(file_json(file), ensure_ascii=False), entries
 
     def add(self, file: FileResult) -> None:
         entry, diagnostics = self._parts(file, "json")
