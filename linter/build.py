@@ -51,8 +51,10 @@ def span_of(cell: RawCell) -> Span:
 
 def text_cell(source: RawCell) -> Cell:
     text = source.text
-    return Cell(text, _new_tuple(Span, (source.line, source.column, source.end_line, source.end_column)),
-                " ".join(text.split()))
+    span = _new_tuple(Span, (source.line, source.column, source.end_line, source.end_column))
+    if " " not in text and text.isprintable():  # no white space of any kind to fold (`Cell.text`)
+        return Cell(text, span, text)
+    return Cell(text, span, " ".join(text.split()))
 
 
 def _is_declared_empty(source: RawCell, template: Template) -> bool:
