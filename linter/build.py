@@ -125,6 +125,8 @@ class FormBuilder:
         self.unreadable_at = unreadable_at
         self.vocabulary = template.vocabulary
         self.indicators_weight: Decimal | None = None
+        # The funds rows that carry 分值/得分 (`total` when the template does not say).
+        self._scored_rows = template.section("funds").get("scored_rows") or ["total"]
 
     def build(self, tree: Node) -> Form:
         present: list[str] = []
@@ -287,7 +289,7 @@ class FormBuilder:
         detail = label.detail
         kind = detail.role if isinstance(detail, KeywordDetail) else "extra"
         row = FundRow(text_cell(label), kind)
-        scored = self.template.section("funds").get("scored_rows") or ["total"]
+        scored = self._scored_rows
         assigned = _assign_fund_columns(values, columns, order, kind in scored, label.table_column)
         for role, source, certain in assigned:
             cell = text_cell(source) if role == "reason" else number_cell(source, self.template)
@@ -705,14 +707,16 @@ def _score_block(roles: list[str]) -> tuple[int, int]:
 def _anchor(values: list[RawCell], size: int) -> int | None:
     """Index of the first cell of the score block: the last `size` cells of the last run of
     at least `size` plain numbers (for a one-column block, the last plain number)."""
+    plain = [_plain(source) for source in values]  # (each cell looked at once)
     anchor = None
     index = 0
-    while index < len(values):
-        if not _plain(values[index]):
+    count = len(plain)
+    while index < count:
+        if not plain[index]:
             index += 1
             continue
         start = index
-        while index < len(values) and _plain(values[index]):
+        while index < count and plain[index]:
             index += 1
         if index - start >= size and (size > 1 or start > 0):
             anchor = index - size

@@ -76,6 +76,7 @@ def stream_rows(segment: Segment, layout: str, vocabulary: Vocabulary) -> list[l
 def _fragments(segment: Segment, layout: str) -> list[Fragment]:
     pattern = _FRAGMENT_RE.get(layout)
     inner_gap = "sp" if layout == "pdf" else "cell"
+    words = layout == "pdf"
     out: list[Fragment] = []
     previous_line = None
     for line_no, offset, text in segment.lines:
@@ -90,6 +91,16 @@ def _fragments(segment: Segment, layout: str) -> list[Fragment]:
             stripped = text.strip()
             col = offset + text.index(stripped) + 1
             out.append(Fragment(stripped, line_no, col, line_no, col + len(stripped), gap))
+        elif words:
+            # PDF words are the runs of non-space (`\S+`), as `str.split` cuts them: each
+            # found after the previous one, past the white space between them.
+            position = 0
+            for piece in text.split():
+                position = text.index(piece, position)
+                col = offset + position + 1
+                position += len(piece)
+                out.append(Fragment(piece, line_no, col, line_no, col + len(piece), gap))
+                gap = inner_gap
         else:
             for match in pattern.finditer(text):
                 col = offset + match.start() + 1
