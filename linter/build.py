@@ -51,8 +51,10 @@ def span_of(cell: RawCell) -> Span:
 
 def text_cell(source: RawCell) -> Cell:
     text = source.text
-    return Cell(text, _new_tuple(Span, (source.line, source.column, source.end_line, source.end_column)),
-                " ".join(text.split()))
+    span = _new_tuple(Span, (source.line, source.column, source.end_line, source.end_column))
+    if " " not in text and text.isprintable():  # no white space of any kind to fold (`Cell.text`)
+        return Cell(text, span, text)
+    return Cell(text, span, " ".join(text.split()))
 
 
 def _is_declared_empty(source: RawCell, template: Template) -> bool:
@@ -123,6 +125,8 @@ class FormBuilder:
         self.unreadable_at = unreadable_at
         self.vocabulary = template.vocabulary
         self.indicators_weight: Decimal | None = None
+        # The funds rows that carry 分值/得分 (`total` when the template does not say).
+        self._scored_rows = template.section("funds").get("scored_rows") or ["total"]
 
     def build(self, tree: Node) -> Form:
         present: list[str] = []
@@ -285,7 +289,7 @@ class FormBuilder:
         detail = label.detail
         kind = detail.role if isinstance(detail, KeywordDetail) else "extra"
         row = FundRow(text_cell(label), kind)
-        scored = self.template.section("funds").get("scored_rows") or ["total"]
+        scored = self._scored_rows
         assigned = _assign_fund_columns(values, columns, order, kind in scored, label.table_column)
         for role, source, certain in assigned:
             cell = text_cell(source) if role == "reason" else number_cell(source, self.template)
@@ -367,9 +371,18 @@ class FormBuilder:
                 indicator.name = text_cell(placeholder)
                 indicator.placeholder = True
             else:
-                self._fill_indicator(indicator, values, table)
-                if columns:
-                    self._place_by_column(indicator, row_cells, columns, table)
+                placed = self._column_placement(row_cells, columns) if columns else None
+                if placed is not None and len(placed[0]) != len(table.roles) and self._read_by_column_alone(values, table):
+                    # The row is read by its columns in the end: reading it by content
+                    # first would make every cell twice.
+                    self._set_by_column(indicator, placed, table)
+                else:
+                    self._fill_indicator(indicator, values, table)
+                    if placed is not None and not indicator.declared_empty:
+                        if len(placed[0]) != len(table.roles):  # (a row with a cell in every column is read already)
+                            self._set_by_column(indicator, placed, table)
+                        else:
+                            _set_empty(indicator, placed[1])
                 if guessed:
                     for cell in _cells_of(indicator):
                         cell.uncertain = True
@@ -390,32 +403,55 @@ class FormBuilder:
             columns[source.table_column] = role
         return columns or None
 
-    def _place_by_column(self, indicator: Indicator, row: list[RawCell], columns: dict[int, str], table: _Columns) -> None:
-        """A row that lines up with its header: its cells by column, certain, and its empty
-        cells recorded (`linter.row_columns`)."""
-        if indicator.declared_empty:
-            return
+    def _column_placement(
+        self, row: list[RawCell], columns: dict[int, str]
+    ) -> tuple[list[tuple[str, RawCell]], dict[str, Span]] | None:
+        """A row that lines up with its header: its value cells by role and the spans of its
+        empty cells (`linter.row_columns`); None for a row read by content."""
         placed = by_column(row, columns, _EMPTY_ROLES, self.source)  # type: ignore[arg-type]
         if placed is None:
-            return
-        cells, empty = placed
+            return None
+        cells = placed[0]
         # A row shifted against its header puts text or a percentage under 分值/得分, or
         # leaves the name column empty: it is read by content instead.
-        if any(role in _NUMBER_ROLES and not (_plain(source) or source.type == "DASH") for role, source in cells):
-            return
-        if "name" in columns.values() and "name" not in (role for role, _ in cells):
-            return
-        if len(cells) != len(table.roles):  # (a row with a cell in every column is read already)
-            for role in table.roles:
-                if role not in ("level1", "level2"):
-                    setattr(indicator, role, None)
-            for role, source in cells:
-                _set_role(indicator, role, source, self.template)
-            if table.split_target:
-                _join_split_target(indicator)
-        for role, span in empty.items():
-            if getattr(indicator, role) is None:
-                setattr(indicator, role, Cell("", span))
+        for role, source in cells:
+            if role in _NUMBER_ROLES and not (_plain(source) or source.type == "DASH"):
+                return None
+        if "name" in columns.values():
+            for role, _ in cells:
+                if role == "name":
+                    break
+            else:
+                return None
+        return placed
+
+    def _set_by_column(
+        self, indicator: Indicator, placed: tuple[list[tuple[str, RawCell]], dict[str, Span]], table: _Columns
+    ) -> None:
+        """The row's cells by column, certain, and its empty cells recorded; whatever the
+        row was read as by content is replaced."""
+        for role in table.roles:
+            if role not in ("level1", "level2"):
+                setattr(indicator, role, None)
+        template = self.template
+        for role, source in placed[0]:
+            _set_role(indicator, role, source, template)
+        if table.split_target:
+            _join_split_target(indicator)
+        _set_empty(indicator, placed[1])
+
+    def _read_by_column_alone(self, values: list[RawCell], table: _Columns) -> bool:
+        """Whether reading the row by content (`_fill_indicator`) would leave nothing that
+        `_set_by_column` does not replace: the row is not declared empty, and no text goes
+        to a role outside the table's columns."""
+        if table.text_role not in table.roles:
+            return False
+        if len(values) == len(table.roles) and all(values[index].type in _NUMERIC for index in table.number_positions):
+            return True
+        if table.block_size and _anchor(values, table.block_size) is not None:
+            return True
+        template = self.template
+        return not all(source.type == "DASH" or _is_declared_empty(source, template) for source in values)
 
     def _indicator_roles(self, header_rows: list[Node]) -> list[str]:
         """Column roles of the data cells (labels excluded), in order.
@@ -513,6 +549,13 @@ class FormBuilder:
 
 _FUND_ROLES = frozenset(FundRow.COLUMNS) | {"reason"}
 _SINGLE_PARTS = frozenset({"funds", "goal", "total", "grade"})
+
+
+def _set_empty(indicator: Indicator, empty: dict[str, Span]) -> None:
+    """An empty cell (`raw` "") for each column the row leaves empty and nothing fills."""
+    for role, span in empty.items():
+        if getattr(indicator, role) is None:
+            setattr(indicator, role, Cell("", span))
 
 
 def _first_cell(node: Node) -> RawCell | None:
@@ -664,14 +707,16 @@ def _score_block(roles: list[str]) -> tuple[int, int]:
 def _anchor(values: list[RawCell], size: int) -> int | None:
     """Index of the first cell of the score block: the last `size` cells of the last run of
     at least `size` plain numbers (for a one-column block, the last plain number)."""
+    plain = [_plain(source) for source in values]  # (each cell looked at once)
     anchor = None
     index = 0
-    while index < len(values):
-        if not _plain(values[index]):
+    count = len(plain)
+    while index < count:
+        if not plain[index]:
             index += 1
             continue
         start = index
-        while index < len(values) and _plain(values[index]):
+        while index < count and plain[index]:
             index += 1
         if index - start >= size and (size > 1 or start > 0):
             anchor = index - size

@@ -70,6 +70,11 @@ def _parse_clean(tokens: list[RawCell], end: RawCell) -> Node | None:
                 push_value(token)
                 break
             size, origin, callback = action
+            if size == 1:
+                # (Most reductions take one symbol: its state and value are replaced in place.)
+                state = state_stack[-1] = actions[state_stack[-2]][origin]
+                value_stack[-1] = callback([value_stack[-1]])
+                continue
             if size:
                 children = value_stack[-size:]
                 del state_stack[-size:]

@@ -100,6 +100,10 @@ def tokenize(rows: list[list[RawCell]], vocabulary: Vocabulary) -> list[RawCell 
             append(cell)
         if run:
             append(Values(run))
-        append(end_of_row(row[-1]))
+        # The row end (`end_of_row`, written out: one a row).
+        last = row[-1]
+        row_end = RawCell("", last.end_line, last.end_column, last.end_line, last.end_column)
+        row_end.type = "_NL"
+        append(row_end)
         previous_start = row[0].type
     return tokens

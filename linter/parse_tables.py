@@ -41,28 +41,33 @@ def _node_builders(rules: list) -> list:
     """Each rule's child filter as straight-line code: the children its plan keeps (tokens
     filtered out, `_rule` children inlined, the same lists reused as Lark's builder does),
     given to a `Node`, without a loop over the plan on every reduction. One factory a
-    distinct plan, all compiled at once (well under a millisecond)."""
-    factories: dict[tuple | None, str] = {}
+    distinct plan, all compiled at once (well under a millisecond).
+
+    A `_rule` is inlined wherever it stands (Lark inlines every rule whose name starts
+    with `_`, and only those), so its builder returns the bare list of its children, which
+    its parent takes over: no `Node` is made to be unpacked at once (about 100 a form)."""
+    factories: dict[tuple[bool, tuple | None], str] = {}
     source: list[str] = []
-    for _, _, plan in rules:
-        if plan in factories:
+    for origin, _, plan in rules:
+        inlined = origin.startswith("_")
+        if (inlined, plan) in factories:
             continue
-        name = factories[plan] = f"make_{len(factories)}"
+        name = factories[inlined, plan] = f"make_{len(factories)}"
         source.append(f"def {name}(data):\n    def build(children):\n")
         if plan is None:
-            source.append("        return Node(data, children)\n    return build\n")
+            source.append(f"        return {'children' if inlined else 'Node(data, children)'}\n    return build\n")
             continue
         lines = []
         for position, (index, inline) in enumerate(plan):
             if position == 0:
-                lines.append(f"out = children[{index}].children" if inline else f"out = [children[{index}]]")
+                lines.append(f"out = children[{index}]" if inline else f"out = [children[{index}]]")
             else:
-                lines.append(f"out += children[{index}].children" if inline else f"out.append(children[{index}])")
+                lines.append(f"out += children[{index}]" if inline else f"out.append(children[{index}])")
         source.extend(f"        {line}\n" for line in lines or ["out = []"])
-        source.append("        return Node(data, out)\n    return build\n")
+        source.append(f"        return {'out' if inlined else 'Node(data, out)'}\n    return build\n")
     namespace: dict = {"Node": Node}
     exec(compile("".join(source), "<parse tree builders>", "exec"), namespace)
-    return [namespace[factories[plan]](origin) for origin, _, plan in rules]
+    return [namespace[factories[origin.startswith("_"), plan]](origin) for origin, _, plan in rules]
 
 
 def load_tables() -> Tables:

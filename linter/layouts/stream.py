@@ -38,6 +38,10 @@ _SHORT_CELL = 16
 _NUMBERED_NAME_RE = re.compile(r"^指标\d")
 _INDICATOR_END = frozenset({"K_TOTAL", "K_GRADE", "TITLE", "K_CLOSE"})
 _FIELD_KINDS = frozenset({"K_NAME", "K_DEPT", "K_IMPL", "K_FIELD"})
+# Where a run of fragments stops: a free row, a funds row's values, a goal's text.
+_ROW_STOPS = SECTION_STARTS | LABELS
+_FUND_ROW_STOPS = SECTION_STARTS | {"FLABEL"}
+_GOAL_STOPS = SECTION_STARTS | LABELS | {"PLACEHOLDER"}
 
 
 @dataclass(slots=True)
@@ -73,6 +77,7 @@ def stream_rows(segment: Segment, layout: str, vocabulary: Vocabulary) -> list[l
 def _fragments(segment: Segment, layout: str) -> list[Fragment]:
     pattern = _FRAGMENT_RE.get(layout)
     inner_gap = "sp" if layout == "pdf" else "cell"
+    words = layout == "pdf"
     out: list[Fragment] = []
     previous_line = None
     for line_no, offset, text in segment.lines:
@@ -87,6 +92,16 @@ def _fragments(segment: Segment, layout: str) -> list[Fragment]:
             stripped = text.strip()
             col = offset + text.index(stripped) + 1
             out.append(Fragment(stripped, line_no, col, line_no, col + len(stripped), gap))
+        elif words:
+            # PDF words are the runs of non-space (`\S+`), as `str.split` cuts them: each
+            # found after the previous one, past the white space between them.
+            position = 0
+            for piece in text.split():
+                position = text.index(piece, position)
+                col = offset + position + 1
+                position += len(piece)
+                out.append(Fragment(piece, line_no, col, line_no, col + len(piece), gap))
+                gap = inner_gap
         else:
             for match in pattern.finditer(text):
                 col = offset + match.start() + 1
@@ -170,15 +185,17 @@ class RowBuilder:
             elif kind in SECTION_STARTS:
                 self._keyword_row(kind)
             else:
-                self.rows.append([fragment.cell() for fragment in self._until(SECTION_STARTS | LABELS)])
+                self.rows.append([fragment.cell() for fragment in self._until(_ROW_STOPS)])
         return self.rows
 
     def _until(self, stops: frozenset[str]) -> list[Fragment]:
         fragments = self.fragments
-        start = self.position
-        while self.position < len(fragments) and fragments[self.position].kind not in stops:
-            self.position += 1
-        return fragments[start:self.position]
+        start = position = self.position
+        end = len(fragments)
+        while position < end and fragments[position].kind not in stops:
+            position += 1
+        self.position = position
+        return fragments[start:position]
 
     def _keyword_row(self, kind: str) -> None:
         """TITLE (year on a row of its own), 项目名称, 实施单位, 总分 (one cell a value), 评分等级."""
@@ -223,7 +240,7 @@ class RowBuilder:
         while self.position < len(fragments) and fragments[self.position].kind == "FLABEL":
             label = fragments[self.position]
             self.position += 1
-            values = self._until(SECTION_STARTS | {"FLABEL"})
+            values = self._until(_FUND_ROW_STOPS)
             self.rows.append([label.cell(), *(cell.cell() for cell in self._cells(values))])
 
     def _goal(self) -> None:
@@ -234,7 +251,7 @@ class RowBuilder:
             row.append(fragments[self.position].cell())
             self.position += 1
         self.rows.append(row)
-        text = self._until(SECTION_STARTS | LABELS | {"PLACEHOLDER"})
+        text = self._until(_GOAL_STOPS)
         if text:
             self.rows.append(_goal_cells(text, self.wraps))
 
@@ -246,10 +263,7 @@ class RowBuilder:
                 header.append(fragments[self.position].cell())
                 self.position += 1
             self.rows.append(header)
-        start = self.position
-        while self.position < len(fragments) and fragments[self.position].kind not in _INDICATOR_END:
-            self.position += 1
-        self.rows.extend(_indicator_rows(self._cells(fragments[start:self.position]), self.vocabulary))
+        self.rows.extend(_indicator_rows(self._cells(self._until(_INDICATOR_END)), self.vocabulary))
 
     def _cells(self, fragments: list[Fragment]) -> list[Fragment]:
         """Fragments joined into cells (new fragments; the originals are not changed).
