@@ -26,7 +26,10 @@ import sys
 from linter.digest import hasher
 
 ENTRY_POINT_GROUP = "jxlint"
-KEEP = 16  # indexes kept, one per environment
+# Indexes kept, one per environment (interpreter and sys.path): about 100 bytes each, so
+# many are kept: a machine with many virtual environments and test runs must not evict
+# the index of the environment in use, which costs a scan of every distribution.
+KEEP = 256
 _FORMAT = 1
 
 
