@@ -6,7 +6,11 @@ its text cannot be cut from the source; the AST keeps it whole.
 
 from __future__ import annotations
 
-from linter.ast import Form, Label, Span
+from operator import attrgetter
+
+from linter.ast import Form, FundRow, Label, Span
+
+_FUND_ROW_CELLS = attrgetter("label", *FundRow.COLUMNS)  # a row's cells as one tuple
 
 
 def _cell_rows(form: Form):
@@ -16,7 +20,7 @@ def _cell_rows(form: Form):
     if form.funds is not None:
         yield (form.funds.header,)
         for row in form.funds.rows:
-            yield row.label, row.initial_budget, row.budget, row.executed, row.points, row.rate, row.score
+            yield _FUND_ROW_CELLS(row)
     if form.goal is not None:
         yield form.goal.header, form.goal.expected, form.goal.actual
     for indicator in form.indicators:
@@ -38,6 +42,8 @@ def cells_by_span(form: Form, wanted: set[Span] | None = None) -> dict[Span, str
                     out[cell.span] = cell.raw
         return out
     remaining = set(wanted)
+    if not remaining:
+        return out
     for row in _cell_rows(form):
         for cell in row:
             if cell is not None and cell.span in remaining:
