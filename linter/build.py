@@ -291,9 +291,11 @@ class FormBuilder:
         row = FundRow(text_cell(label), kind)
         scored = self._scored_rows
         assigned = _assign_fund_columns(values, columns, order, kind in scored, label.table_column)
+        template = self.template
         for role, source, certain in assigned:
-            cell = text_cell(source) if role == "reason" else number_cell(source, self.template)
-            cell.uncertain = not certain
+            cell = text_cell(source) if role == "reason" else number_cell(source, template)
+            if not certain:
+                cell.uncertain = True
             setattr(row, role, cell)
         if kind in scored and row.score is None and all(certain for _, _, certain in assigned):
             row.score = self._empty_cell(label, dict(columns).get("score"), values)
@@ -357,7 +359,7 @@ class FormBuilder:
             labels.update(number)
             if row.data == "label_row":
                 continue
-            values = [cell for cell in row_cells if cell.type not in _LABEL_TERMINALS]
+            values = [cell for cell in row_cells if cell.type not in _LABEL_TERMINALS] if labels.row_labels[number] else row_cells
             first, last = row_cells[0], row_cells[-1]
             if (first.line, first.column) <= (last.line, last.column) and (
                 (first.end_line, first.end_column) <= (last.end_line, last.end_column)

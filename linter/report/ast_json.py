@@ -7,6 +7,7 @@ its span. The schema is documented in docs/ast.md; fields are only ever added.
 from __future__ import annotations
 
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from linter.ast import SCHEMA_VERSION, Cell, Document, Form, FundRow, Indicator, Label, Problem, Span
@@ -37,7 +38,8 @@ def cell_json(cell: Cell | None) -> dict[str, Any] | None:
     line, column, end_line, end_column = cell.span
     value = cell.value
     if value is not None and value.__class__ is not str:
-        value = value_json(value)
+        # (a decimal, the commonest value after text, without a call to value_json)
+        value = str(value) if value.__class__ is Decimal else value_json(value)
     out: dict[str, Any] = {
         "raw": cell.raw,
         "span": {"line": line, "column": column, "end_line": end_line, "end_column": end_column},
@@ -64,6 +66,10 @@ def label_json(label: Label | None) -> dict[str, Any] | None:
     if label.weight is not None:
         out["weight"] = str(label.weight)
     return out
+
+
+_FUND_ROW_COLUMNS = attrgetter(*FundRow.COLUMNS)  # a row's column cells as one tuple
+_OPTIONAL_COLUMNS = attrgetter(*Indicator.OPTIONAL_COLUMNS)
 
 
 def fund_row_json(row: FundRow) -> dict[str, Any]:
@@ -237,7 +243,9 @@ def format_ast_json(documents: list[Document], catalog: Catalog, stream) -> None
     # parameters share converted values, never a cycle).
     stream.write(f'{{"schema":"jxlint-ast","version":{SCHEMA_VERSION},"files":[')
     for number, document in enumerate(documents):
-        stream.write(("," if number else "") + dumps(document_json(document, catalog)))
+        if number:
+            stream.write(",")  # (written on its own: joined to the file's text, that text is copied)
+        stream.write(dumps(document_json(document, catalog)))
     stream.write("]}\n")
 
 
