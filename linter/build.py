@@ -356,7 +356,8 @@ class FormBuilder:
         cells = [self._tokens(row) for row in rows]
         labels = _LabelContext(cells, self.vocabulary)
         for number, (row, row_cells) in enumerate(zip(rows, cells)):
-            labels.update(number)
+            if labels.row_labels[number]:
+                labels.update(number)
             if row.data == "label_row":
                 continue
             values = [cell for cell in row_cells if cell.type not in _LABEL_TERMINALS] if labels.row_labels[number] else row_cells
@@ -722,7 +723,11 @@ def _score_block(roles: list[str]) -> tuple[int, int]:
 def _anchor(values: list[RawCell], size: int) -> int | None:
     """Index of the first cell of the score block: the last `size` cells of the last run of
     at least `size` plain numbers (for a one-column block, the last plain number)."""
-    plain = [_plain(source) for source in values]  # (each cell looked at once)
+    # (each cell looked at once; `_plain` written out, as this runs on most rows)
+    plain = [
+        source.type == "NUM" and source.detail.comparator is None and source.detail.unit is None  # type: ignore[union-attr]
+        for source in values
+    ]
     anchor = None
     index = 0
     count = len(plain)
