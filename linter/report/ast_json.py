@@ -6,8 +6,8 @@ its span. The schema is documented in docs/ast.md; fields are only ever added.
 
 from __future__ import annotations
 
+import codecs
 from decimal import Decimal
-from operator import attrgetter
 from typing import Any
 
 from linter.ast import SCHEMA_VERSION, Cell, Document, Form, FundRow, Indicator, Label, Problem, Span
@@ -66,10 +66,6 @@ def label_json(label: Label | None) -> dict[str, Any] | None:
     if label.weight is not None:
         out["weight"] = str(label.weight)
     return out
-
-
-_FUND_ROW_COLUMNS = attrgetter(*FundRow.COLUMNS)  # a row's column cells as one tuple
-_OPTIONAL_COLUMNS = attrgetter(*Indicator.OPTIONAL_COLUMNS)
 
 
 def fund_row_json(row: FundRow) -> dict[str, Any]:
@@ -235,18 +231,40 @@ def documents_json(documents: list[Document], catalog: Catalog) -> dict[str, Any
 def format_ast_json(documents: list[Document], catalog: Catalog, stream) -> None:
     """`jxlint parse --format json`: compact, one line, through a C encoder
     (`json.dumps` with an indent falls back to the pure-Python encoder, 4× slower)."""
-    from linter.json_text import dumps
+    from linter.json_text import dumps, dumps_utf8
 
     # One file at a time: the JSON text of every file is never held at once, nor the
     # dictionaries of more than one file. The output is that of json.dumps over
     # `documents_json` with compact separators. Each file's value is a tree (labels and
     # parameters share converted values, never a cycle).
+    utf8_buffer = _utf8_buffer(stream)
     stream.write(f'{{"schema":"jxlint-ast","version":{SCHEMA_VERSION},"files":[')
     for number, document in enumerate(documents):
         if number:
             stream.write(",")  # (written on its own: joined to the file's text, that text is copied)
-        stream.write(dumps(document_json(document, catalog)))
+        value = document_json(document, catalog)
+        encoded = dumps_utf8(value) if utf8_buffer is not None else None
+        if encoded is None:
+            stream.write(dumps(value))
+        else:
+            stream.flush()  # (what the text stream holds goes first)
+            utf8_buffer.write(encoded)
     stream.write("]}\n")
+
+
+def _utf8_buffer(stream) -> Any:
+    """The byte stream under a text stream that encodes UTF-8 (standard output set up for a
+    machine format, a report file), or None. orjson's bytes are written to it as they are:
+    decoding them for the text stream to encode them again cost as many instructions as
+    making them."""
+    buffer = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None)
+    if buffer is None or not isinstance(encoding, str):
+        return None
+    try:
+        return buffer if codecs.lookup(encoding).name == "utf-8" else None
+    except LookupError:
+        return None
 
 
 def format_ast_json_pretty(documents: list[Document], catalog: Catalog, stream) -> None:
