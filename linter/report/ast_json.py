@@ -134,12 +134,15 @@ def _plain(value: object) -> Any:
 # copies the dict, not the values): each nested value is converted once, by identity. The
 # value is kept beside its JSON so its id cannot be reused while the entry exists.
 _PLAIN_BY_ID: dict[int, tuple[object, Any]] = {}
+_AS_THEY_ARE = frozenset({str, int, bool})  # (what `_plain` returns unchanged, and None)
 
 
 def parameters_json(parameters: dict[str, object]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, value in parameters.items():
-        if isinstance(value, (dict, list, tuple)):
+        if value is None or value.__class__ in _AS_THEY_ARE:
+            out[str(name)] = value
+        elif isinstance(value, (dict, list, tuple)):
             entry = _PLAIN_BY_ID.get(id(value))
             if entry is None or entry[0] is not value:
                 if len(_PLAIN_BY_ID) >= 4096:
