@@ -155,8 +155,11 @@ class Indicator:
 
     @property
     def path(self) -> str:
-        parts = ["绩效指标"]
-        parts += [label.name for label in (self.level1, self.level2) if label is not None]
+        parts = ["绩效指标"]  # (no comprehension: a call of its own, for one or two labels)
+        if self.level1 is not None:
+            parts.append(self.level1.name)
+        if self.level2 is not None:
+            parts.append(self.level2.name)
         if self.name is not None:
             parts.append(self.name.text)
         return "/".join(parts)

@@ -130,7 +130,7 @@ class FormBuilder:
 
     def build(self, tree: Node) -> Form:
         present: list[str] = []
-        last: RawCell | None = None
+        read: list[Node] = []
         for part in tree.children[0].children:
             kind = _PART_OF.get(part.data)
             if kind in _SINGLE_PARTS and kind in present:
@@ -145,9 +145,9 @@ class FormBuilder:
             getattr(self, "_" + part.data)(part)
             if kind is not None:
                 present.append(kind)
-            last = _last_cell(part) or last
+            read.append(part)
         self.form.parameters = self._parameters()
-        self._truncation(present, last)
+        self._truncation(present, _last_cell_of(read))
         if self.uncertain or self.unreadable_at is not None:
             # Text read by its words alone, or whose order broke down somewhere: what was
             # read is shown, and no rule reports on it.
@@ -291,9 +291,11 @@ class FormBuilder:
         row = FundRow(text_cell(label), kind)
         scored = self._scored_rows
         assigned = _assign_fund_columns(values, columns, order, kind in scored, label.table_column)
+        template = self.template
         for role, source, certain in assigned:
-            cell = text_cell(source) if role == "reason" else number_cell(source, self.template)
-            cell.uncertain = not certain
+            cell = text_cell(source) if role == "reason" else number_cell(source, template)
+            if not certain:
+                cell.uncertain = True
             setattr(row, role, cell)
         if kind in scored and row.score is None and all(certain for _, _, certain in assigned):
             row.score = self._empty_cell(label, dict(columns).get("score"), values)
@@ -354,10 +356,11 @@ class FormBuilder:
         cells = [self._tokens(row) for row in rows]
         labels = _LabelContext(cells, self.vocabulary)
         for number, (row, row_cells) in enumerate(zip(rows, cells)):
-            labels.update(number)
+            if labels.row_labels[number]:
+                labels.update(number)
             if row.data == "label_row":
                 continue
-            values = [cell for cell in row_cells if cell.type not in _LABEL_TERMINALS]
+            values = [cell for cell in row_cells if cell.type not in _LABEL_TERMINALS] if labels.row_labels[number] else row_cells
             first, last = row_cells[0], row_cells[-1]
             if (first.line, first.column) <= (last.line, last.column) and (
                 (first.end_line, first.end_column) <= (last.end_line, last.end_column)
@@ -380,6 +383,7 @@ class FormBuilder:
                     self._fill_indicator(indicator, values, table)
                     if placed is not None and not indicator.declared_empty:
                         if len(placed[0]) != len(table.roles):  # (a row with a cell in every column is read already)
+                            _clear_columns(indicator, table)  # what the row was read as by content
                             self._set_by_column(indicator, placed, table)
                         else:
                             _set_empty(indicator, placed[1])
@@ -428,11 +432,8 @@ class FormBuilder:
     def _set_by_column(
         self, indicator: Indicator, placed: tuple[list[tuple[str, RawCell]], dict[str, Span]], table: _Columns
     ) -> None:
-        """The row's cells by column, certain, and its empty cells recorded; whatever the
-        row was read as by content is replaced."""
-        for role in table.roles:
-            if role not in ("level1", "level2"):
-                setattr(indicator, role, None)
+        """The row's cells by column, certain, and its empty cells recorded, in a row whose
+        columns hold nothing yet."""
         template = self.template
         for role, source in placed[0]:
             _set_role(indicator, role, source, template)
@@ -460,20 +461,19 @@ class FormBuilder:
         order of the roles present. None (a tail): the template's order.
         """
         table = self.vocabulary.indicator_columns
-        found: list[tuple[str, int | None]] = []
+        found: list[str] = []  # (each role once, in the order of the header)
         for header in header_rows:
             for source in self._tokens(header):
                 role = _role(source, table)
-                if role is not None and role not in ("level1", "level2") and role not in (r for r, _ in found):
-                    found.append((role, source.table_column))
+                if role is not None and role not in ("level1", "level2") and role not in found:
+                    found.append(role)
         template_order = [role for role in self.template.indicator_order if role not in ("level1", "level2")]
         if not found:
             return template_order
         if len(header_rows) == 1:
-            return [role for role, _ in found]
-        present = {role for role, _ in found}
-        roles = [role for role in template_order if role in present]
-        return roles + [role for role, _ in found if role not in roles]
+            return found
+        roles = [role for role in template_order if role in found]
+        return roles + [role for role in found if role not in roles]
 
     def _fill_indicator(self, indicator: Indicator, values: list[RawCell], table: _Columns) -> None:
         roles, template = table.roles, self.template
@@ -551,6 +551,13 @@ _FUND_ROLES = frozenset(FundRow.COLUMNS) | {"reason"}
 _SINGLE_PARTS = frozenset({"funds", "goal", "total", "grade"})
 
 
+def _clear_columns(indicator: Indicator, table: _Columns) -> None:
+    """Every column of the row emptied, its 一级/二级 labels kept."""
+    for role in table.roles:
+        if role not in ("level1", "level2"):
+            setattr(indicator, role, None)
+
+
 def _set_empty(indicator: Indicator, empty: dict[str, Span]) -> None:
     """An empty cell (`raw` "") for each column the row leaves empty and nothing fills."""
     for role, span in empty.items():
@@ -613,6 +620,15 @@ def _join_split_target(indicator: Indicator) -> None:
         unit = indicator.measure_unit.text
     value = Target(comparator, target.value.number, unit, None)
     indicator.target = Cell(target.raw, target.span, value, unit, comparator, target.malformed, target.uncertain)
+
+
+def _last_cell_of(parts: list[Node]) -> RawCell | None:
+    """The last cell with text in the last of `parts` that has one."""
+    for part in reversed(parts):
+        found = _last_cell(part)
+        if found is not None:
+            return found
+    return None
 
 
 def _last_cell(node: Node) -> RawCell | None:
@@ -707,7 +723,11 @@ def _score_block(roles: list[str]) -> tuple[int, int]:
 def _anchor(values: list[RawCell], size: int) -> int | None:
     """Index of the first cell of the score block: the last `size` cells of the last run of
     at least `size` plain numbers (for a one-column block, the last plain number)."""
-    plain = [_plain(source) for source in values]  # (each cell looked at once)
+    # (each cell looked at once; `_plain` written out, as this runs on most rows)
+    plain = [
+        source.type == "NUM" and source.detail.comparator is None and source.detail.unit is None  # type: ignore[union-attr]
+        for source in values
+    ]
     anchor = None
     index = 0
     count = len(plain)

@@ -29,3 +29,14 @@ def dumps(value: Any) -> str:
         except TypeError:  # orjson.JSONEncodeError
             pass
     return _encode(value)
+
+
+def dumps_utf8(value: Any) -> bytes | None:
+    """`value` as compact JSON in UTF-8 (`dumps(value).encode()`) straight from orjson,
+    without making the text; None where orjson is missing or refuses the value."""
+    if orjson is None:
+        return None
+    try:
+        return orjson.dumps(value)
+    except TypeError:  # orjson.JSONEncodeError
+        return None

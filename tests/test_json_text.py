@@ -81,3 +81,33 @@ def test_parse_json_of_generated_forms_is_the_standard_encoding(form, odd):
         form.indicators[0].target = Cell(odd, Span(3, 3, 3, 4), Target(">", None, odd or None, odd), malformed=True, uncertain=True)
     document = Document("generated.txt", "utf-8", [form])
     assert _compact_output([document]) == _STDLIB(documents_json([document], Catalog("zh"))) + "\n"
+
+
+def _output_through(stream: io.TextIOWrapper, documents: list[Document]) -> bytes:
+    format_ast_json(documents, Catalog("zh"), stream)
+    stream.flush()
+    return stream.buffer.getvalue()  # type: ignore[attr-defined]
+
+
+def test_a_utf8_stream_gets_the_same_bytes_as_the_text_encoded():
+    # Standard output and report files encode UTF-8: orjson's bytes go to their buffer as
+    # they are, between text written before and after them.
+    documents = _real_documents()
+    text = _compact_output(documents)
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    stream.write("before ")
+    assert _output_through(stream, documents) == ("before " + text).encode("utf-8")
+
+
+def test_other_streams_get_the_text_in_their_own_encoding():
+    documents = _real_documents()[:2]
+    text = _compact_output(documents)
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="gb18030", newline="")
+    assert _output_through(stream, documents) == text.encode("gb18030")
+    # What orjson refuses (a lone surrogate from undecodable bytes) goes through the text
+    # stream, which encodes it as it is set up to.
+    document = documents[0]
+    document.forms[0].project = Cell("\udcff", Span(2, 1, 2, 2), "\udcff")
+    text = _compact_output([document])
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="surrogateescape", newline="")
+    assert _output_through(stream, [document]) == text.encode("utf-8", "surrogateescape")

@@ -6,6 +6,7 @@ its span. The schema is documented in docs/ast.md; fields are only ever added.
 
 from __future__ import annotations
 
+import codecs
 from decimal import Decimal
 from typing import Any
 
@@ -37,7 +38,8 @@ def cell_json(cell: Cell | None) -> dict[str, Any] | None:
     line, column, end_line, end_column = cell.span
     value = cell.value
     if value is not None and value.__class__ is not str:
-        value = value_json(value)
+        # (a decimal, the commonest value after text, without a call to value_json)
+        value = str(value) if value.__class__ is Decimal else value_json(value)
     out: dict[str, Any] = {
         "raw": cell.raw,
         "span": {"line": line, "column": column, "end_line": end_line, "end_column": end_column},
@@ -132,12 +134,15 @@ def _plain(value: object) -> Any:
 # copies the dict, not the values): each nested value is converted once, by identity. The
 # value is kept beside its JSON so its id cannot be reused while the entry exists.
 _PLAIN_BY_ID: dict[int, tuple[object, Any]] = {}
+_AS_THEY_ARE = frozenset({str, int, bool})  # (what `_plain` returns unchanged, and None)
 
 
 def parameters_json(parameters: dict[str, object]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, value in parameters.items():
-        if isinstance(value, (dict, list, tuple)):
+        if value is None or value.__class__ in _AS_THEY_ARE:
+            out[str(name)] = value
+        elif isinstance(value, (dict, list, tuple)):
             entry = _PLAIN_BY_ID.get(id(value))
             if entry is None or entry[0] is not value:
                 if len(_PLAIN_BY_ID) >= 4096:
@@ -229,16 +234,40 @@ def documents_json(documents: list[Document], catalog: Catalog) -> dict[str, Any
 def format_ast_json(documents: list[Document], catalog: Catalog, stream) -> None:
     """`jxlint parse --format json`: compact, one line, through a C encoder
     (`json.dumps` with an indent falls back to the pure-Python encoder, 4× slower)."""
-    from linter.json_text import dumps
+    from linter.json_text import dumps, dumps_utf8
 
     # One file at a time: the JSON text of every file is never held at once, nor the
     # dictionaries of more than one file. The output is that of json.dumps over
     # `documents_json` with compact separators. Each file's value is a tree (labels and
     # parameters share converted values, never a cycle).
+    utf8_buffer = _utf8_buffer(stream)
     stream.write(f'{{"schema":"jxlint-ast","version":{SCHEMA_VERSION},"files":[')
     for number, document in enumerate(documents):
-        stream.write(("," if number else "") + dumps(document_json(document, catalog)))
+        if number:
+            stream.write(",")  # (written on its own: joined to the file's text, that text is copied)
+        value = document_json(document, catalog)
+        encoded = dumps_utf8(value) if utf8_buffer is not None else None
+        if encoded is None:
+            stream.write(dumps(value))
+        else:
+            stream.flush()  # (what the text stream holds goes first)
+            utf8_buffer.write(encoded)
     stream.write("]}\n")
+
+
+def _utf8_buffer(stream) -> Any:
+    """The byte stream under a text stream that encodes UTF-8 (standard output set up for a
+    machine format, a report file), or None. orjson's bytes are written to it as they are:
+    decoding them for the text stream to encode them again cost as many instructions as
+    making them."""
+    buffer = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None)
+    if buffer is None or not isinstance(encoding, str):
+        return None
+    try:
+        return buffer if codecs.lookup(encoding).name == "utf-8" else None
+    except LookupError:
+        return None
 
 
 def format_ast_json_pretty(documents: list[Document], catalog: Catalog, stream) -> None:
