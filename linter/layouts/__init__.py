@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import repeat
+from typing import Iterator
 
 from linter.ast import Span
 from linter.text import folded_without_marks, matching_text
@@ -86,28 +88,33 @@ def split_forms(text: str, templates) -> list[Segment]:
     """Cut the text at every form title. Text before the first title is dropped; a text
     with no title is one headless form from its first indicator label, when it has one."""
     lines = text.split("\n")
-    cuts = _title_cuts(lines, templates)
+    cuts = _title_cuts(text, lines, templates)
     if not cuts:
         tail = _tail_start(lines, templates)
         if tail is None:
             return []
         return [Segment([(row + 1, 0, lines[row]) for row in range(tail, len(lines))], headless=True)]
-    segments = []
-    for number, (index, start) in enumerate(cuts):
-        end_index, end_col = cuts[number + 1] if number + 1 < len(cuts) else (len(lines), 0)
-        pieces = []
-        for row in range(index, min(end_index, len(lines) - 1) + 1):
-            begin = start if row == index else 0
-            stop = end_col if row == end_index else len(lines[row])
-            if row == end_index and stop == 0:
-                break
-            pieces.append((row + 1, begin, lines[row][begin:stop]))
-        segments.append(Segment(pieces))
-    return segments
+    ends = [*cuts[1:], (len(lines), 0)]
+    return [_segment(lines, start, end) for start, end in zip(cuts, ends)]
 
 
-def _title_cuts(lines: list[str], templates) -> list[tuple[int, int]]:
-    """(line index, column) of each title that stands as a cell of its own.
+def _segment(lines: list[str], start: tuple[int, int], end: tuple[int, int]) -> Segment:
+    """The lines from (line index, column) `start` up to `end`, each as (line number, column
+    offset, text): the first line from its column, the last one up to its column."""
+    (first, first_col), (last, last_col) = start, end
+    if first == last:  # two titles on one line
+        return Segment([(first + 1, first_col, lines[first][first_col:last_col])] if last_col else [])
+    pieces = [(first + 1, first_col, lines[first][first_col:])]
+    # The whole lines between, built in C: a form has dozens of them.
+    pieces += zip(range(first + 2, last + 1), repeat(0), lines[first + 1 : last])
+    if last_col:
+        pieces.append((last + 1, 0, lines[last][:last_col]))
+    return Segment(pieces)
+
+
+def _title_cuts(text: str, lines: list[str], templates) -> list[tuple[int, int]]:
+    """(line index, column) of each title that stands as a cell of its own (`lines`: `text`
+    cut at line breaks).
 
     A title may also run straight into the next cell in text that lost its
     separators (`…自评表项目名称…`, `1、2020年度…自评表`): it is accepted when a
@@ -115,12 +122,10 @@ def _title_cuts(lines: list[str], templates) -> list[tuple[int, int]]:
     """
     marks, title_regex, keywords = templates.title_marks, templates.title_regex, templates.keyword_keys
     cuts: list[tuple[int, int]] = []
-    has_last_char = _any_of(templates.title_last_chars)
-    for index, line in enumerate(lines):
-        # Every title ends in one of a few characters (表, 告 …), the same in Traditional
-        # script: lines without one are passed over before any folding.
-        if not has_last_char(line):
-            continue
+    # Every title ends in one of a few characters (表, 告 …), the same in Traditional
+    # script: lines without one are passed over before any folding.
+    for index in _lines_with(text, _any_of(templates.title_last_chars)):
+        line = lines[index]
         folded, origin = folded_without_marks(line)
         if not any(mark in folded for mark in marks) or _FILE_NAME_RE.search(line):
             continue
@@ -147,6 +152,20 @@ def _title_cuts(lines: list[str], templates) -> list[tuple[int, int]]:
                 start = 0
             cuts.append((index, start))
     return cuts
+
+
+def _lines_with(text: str, search) -> Iterator[int]:
+    """The index of each line of `text` in which `search` finds a match: one scan of the
+    text, not a search a line (few lines hold a title's last character)."""
+    index = position = 0
+    while (match := search(text, position)) is not None:
+        index += text.count("\n", position, match.start())
+        yield index
+        line_end = text.find("\n", match.end())
+        if line_end < 0:
+            return
+        index += 1
+        position = line_end + 1
 
 
 _ANY_OF: dict[tuple[str, ...], object] = {}
