@@ -35,9 +35,16 @@ class RawCell:
     `table_column` is the column index when the layout has table columns. The
     lexer sets `type` (the grammar terminal) and `detail` (a parsed number or
     label); Lark's parser reads only `type`, and `line`/`column` for errors.
+
+    In the layouts without table columns (`stream.py`) each word is a RawCell from
+    the start, a *fragment*, with `gap`, `own_line` and `kind` set there: a word that
+    is a cell of its own goes into the rows as it is, not copied into a second object.
     """
 
-    __slots__ = ("text", "line", "column", "end_line", "end_column", "table_column", "type", "detail")
+    __slots__ = (
+        "text", "line", "column", "end_line", "end_column", "table_column", "type", "detail",
+        "gap", "own_line", "kind",
+    )
 
     def __init__(
         self, text: str, line: int, column: int, end_line: int, end_column: int, table_column: int | None = None

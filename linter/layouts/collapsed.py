@@ -12,7 +12,7 @@ a value whose column is a guess.
 from __future__ import annotations
 
 from linter.layouts import RawCell, Segment
-from linter.layouts.stream import Fragment, RowBuilder
+from linter.layouts.stream import Fragment, RowBuilder, make_fragment
 from linter.text import folded_without_marks
 from linter.vocabulary import Vocabulary
 
@@ -63,6 +63,5 @@ def _fragment(text: str, origin: list[int], start: int, end: int, line_no: int, 
     first, last = origin[start], origin[end - 1] + 1
     piece = text[first:last]
     column = offset + first + 1
-    fragment = Fragment(piece, line_no, column, line_no, column + len(piece), "cell")
-    fragment.kind = vocabulary.classify(piece)[0]
-    return fragment
+    kind = vocabulary.classify(piece)[0]
+    return make_fragment(piece, line_no, column, line_no, column + len(piece), "cell", False, kind)
