@@ -77,9 +77,9 @@ def stream_rows(segment: Segment, layout: str, vocabulary: Vocabulary) -> list[l
 
 
 def _fragments(segment: Segment, layout: str) -> list[Fragment]:
+    if layout == "pdf":
+        return _pdf_words(segment)
     pattern = _FRAGMENT_RE.get(layout)
-    inner_gap = "sp" if layout == "pdf" else "cell"
-    words = layout == "pdf"
     out: list[Fragment] = []
     previous_line = None
     for line_no, offset, text in segment.lines:
@@ -94,25 +94,43 @@ def _fragments(segment: Segment, layout: str) -> list[Fragment]:
             stripped = text.strip()
             col = offset + text.index(stripped) + 1
             out.append(make_fragment(stripped, line_no, col, line_no, col + len(stripped), gap))
-        elif words:
-            # PDF words are the runs of non-space (`\S+`), as `str.split` cuts them: each
-            # found after the previous one, past the white space between them.
-            position = 0
-            for piece in text.split():
-                position = text.index(piece, position)
-                col = offset + position + 1
-                position += len(piece)
-                out.append(make_fragment(piece, line_no, col, line_no, col + len(piece), gap))
-                gap = inner_gap
         else:
             for match in pattern.finditer(text):
                 col = offset + match.start() + 1
                 piece = match.group()
-                out.append(make_fragment(piece, line_no, col, line_no, col + len(piece), gap))
-                gap = inner_gap
+                # (made here, not by `make_fragment`: a call a word is a tenth of the stage)
+                cell = RawCell(piece, line_no, col, line_no, col + len(piece))
+                cell.gap, cell.own_line, cell.kind = gap, False, "TEXT"
+                out.append(cell)
+                gap = "cell"
         if len(out) - first == 1:
             out[first].own_line = True
         previous_line = line_no
+    return out
+
+
+def _pdf_words(segment: Segment) -> list[Fragment]:
+    """PDF words are the runs of non-space (`\\S+`), as `str.split` cuts them: each found after
+    the previous one, past the white space between them."""
+    out: list[Fragment] = []
+    previous_line = None
+    for line_no, offset, text in segment.lines:
+        words = text.split()
+        if not words:
+            continue
+        gap = "start" if previous_line is None else "nl" if line_no == previous_line + 1 else "blank"
+        previous_line = line_no
+        own_line = len(words) == 1
+        position = 0
+        for piece in words:
+            position = text.index(piece, position)
+            col = offset + position + 1
+            position += len(piece)
+            # (made here, not by `make_fragment`: a call a word is a tenth of the stage)
+            cell = RawCell(piece, line_no, col, line_no, col + len(piece))
+            cell.gap, cell.own_line, cell.kind = gap, own_line, "TEXT"
+            out.append(cell)
+            gap = "sp"
     return out
 
 
