@@ -60,13 +60,6 @@ def make_fragment(
     return cell
 
 
-def _extended(first: Fragment, other: Fragment, separator: str, vocabulary: Vocabulary) -> Fragment:
-    """`first` and `other` as one cell, classified again."""
-    text = first.text + separator + other.text
-    kind = vocabulary.classify(text)[0]
-    return make_fragment(text, first.line, first.column, other.end_line, other.end_column, first.gap, False, kind)
-
-
 def stream_rows(segment: Segment, layout: str, vocabulary: Vocabulary) -> list[list[RawCell]]:
     fragments = _join_labels(_fragments(segment, layout), vocabulary)
     classify, known = vocabulary.classify, vocabulary.known
@@ -294,28 +287,34 @@ class RowBuilder:
         kept and joined once at the end, so a paragraph of thousands of lines is read in
         linear time and no long text goes through the classifier's cache."""
         cells: list[Fragment] = []
-        pieces: list[list[str]] = []  # for each cell, the pieces after its text, once it is long
-        endings: list[str] = []  # the text each cell ends in
+        long_pieces: dict[int, list[str]] = {}  # by index of a long cell, the pieces after its text
+        last_is_new = False  # whether the last cell was made here (and may be changed), not given
+        ending = ""  # the text the last cell ends in
         for fragment in fragments:
-            if cells and self._joins(cells[-1], fragment, endings[-1]):
-                previous = cells[-1]
-                separator = " " if fragment.gap == "sp" else ""
-                if pieces[-1] or len(previous.text) + len(fragment.text) > _LONG_CELL:
-                    pieces[-1].append(separator + fragment.text)
-                    cells[-1] = make_fragment(
-                        previous.text, previous.line, previous.column, fragment.end_line, fragment.end_column,
-                        previous.gap, False, "TEXT",
+            if cells and self._joins(cells[-1], fragment, ending):
+                cell = cells[-1]
+                if not last_is_new:
+                    cell = cells[-1] = make_fragment(
+                        cell.text, cell.line, cell.column, cell.end_line, cell.end_column, cell.gap, False, cell.kind
                     )
+                    last_is_new = True
+                separator = " " if fragment.gap == "sp" else ""
+                pieces = long_pieces.get(len(cells) - 1)
+                if pieces is not None or len(cell.text) + len(fragment.text) > _LONG_CELL:
+                    if pieces is None:
+                        pieces = long_pieces[len(cells) - 1] = []
+                    pieces.append(separator + fragment.text)
+                    cell.kind = "TEXT"
                 else:
-                    cells[-1] = _extended(previous, fragment, separator, self.vocabulary)
-                endings[-1] = fragment.text
+                    cell.text += separator + fragment.text
+                    cell.kind = self.vocabulary.classify(cell.text)[0]
+                cell.end_line, cell.end_column = fragment.end_line, fragment.end_column
             else:
                 cells.append(fragment)
-                pieces.append([])
-                endings.append(fragment.text)
-        for index, extra in enumerate(pieces):
-            if extra:
-                cells[index].text += "".join(extra)
+                last_is_new = False
+            ending = fragment.text
+        for index, pieces in long_pieces.items():
+            cells[index].text += "".join(pieces)
         return cells
 
     def _joins(self, previous: Fragment, fragment: Fragment, ending: str) -> bool:
