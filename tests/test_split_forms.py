@@ -52,3 +52,14 @@ def test_a_title_on_the_last_line_without_a_line_break():
 
 def test_a_title_in_traditional_script_is_found_on_its_line():
     assert _cut(f"說明\n項目支出績效自評表\n項目名稱\tA") == [[(2, 0, "項目支出績效自評表"), (3, 0, "項目名稱\tA")]]
+
+
+def test_a_title_with_its_year_and_place_starts_where_they_start():
+    text = f"说明\t1、2021年度某某县{TITLE}(修改)\n项目名称\tA"
+    assert _cut(text) == [[(1, 5, f"2021年度某某县{TITLE}(修改)"), (2, 0, "项目名称\tA")]]
+
+
+def test_words_after_the_last_title_of_a_line_hold_no_other():
+    # After a title, a year and a place name with no title after them start no form.
+    text = f"{TITLE}\t2021年度某某县\n项目名称\tA"
+    assert _cut(text) == [[(1, 0, f"{TITLE}\t2021年度某某县"), (2, 0, "项目名称\tA")]]

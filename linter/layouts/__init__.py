@@ -136,7 +136,7 @@ def _title_cuts(text: str, lines: list[str], templates) -> list[tuple[int, int]]
         folded, origin = folded_without_marks(line)
         if not any(mark in folded for mark in marks) or _FILE_NAME_RE.search(line):
             continue
-        for match in title_regex.finditer(folded):
+        for match in _title_matches(folded, title_regex, templates.bare_title_regex):
             start = match.start()
             before = folded[start - 1] if start else "\t"
             after = folded[match.end()] if match.end() < len(folded) else "\t"
@@ -159,6 +159,23 @@ def _title_cuts(text: str, lines: list[str], templates) -> list[tuple[int, int]]
                 start = 0
             cuts.append((index, start))
     return cuts
+
+
+def _title_matches(
+    folded: str, title_regex: re.Pattern[str], bare_title_regex: re.Pattern[str] | None
+) -> Iterator[re.Match[str]]:
+    """The matches of `title_regex` in a line, as `finditer` finds them, but no search past the
+    last title: trying its prefix (a place name, a year) at every position is the slow part."""
+    if bare_title_regex is None:
+        yield from title_regex.finditer(folded)
+        return
+    position = 0
+    while bare_title_regex.search(folded, position) is not None:
+        match = title_regex.search(folded, position)
+        if match is None:
+            return
+        yield match
+        position = match.end()
 
 
 def _lines_with(text: str, search) -> Iterator[int]:
