@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import repeat
+from operator import itemgetter
 from typing import Iterator
 
 from linter.ast import Span
@@ -232,7 +233,7 @@ def _cell_starts(line: str) -> list[str]:
 
 
 def detect_layout(segment: Segment) -> str:
-    content = [text for _, _, text in segment.lines if text and not text.isspace()]
+    content = list(filter(str.strip, map(_line_text, segment.lines)))  # the lines with text
     # Pipe rows, also those of a pipe table whose rows are broken over lines (`二级指标 | 三级指标 |`).
     # A line of one cell and a pipe after it (`总额 |`), or a pipe alone, is one cell a line.
     piped = tabs = 0
@@ -246,7 +247,7 @@ def detect_layout(segment: Segment) -> str:
         return "markdown" if piped * 2 > tabbed else "tsv"
     from linter.layouts.collapsed import looks_collapsed
 
-    if looks_collapsed(segment):
+    if looks_collapsed(content):
         return "collapsed"
     if len(content) <= 3:
         # A form on a few lines: cells apart by runs of spaces, or by single spaces (PDF).
@@ -261,6 +262,9 @@ def detect_layout(segment: Segment) -> str:
     # Two numbers side by side on one line (`476.00 553.40`): the numbers are separated by
     # literal spaces, so one search over the joined lines never matches across a line break.
     return "pdf" if _TWO_NUMBERS_RE.search("\n".join(content)) else "lines"
+
+
+_line_text = itemgetter(2)
 
 
 def build_rows(segment: Segment, layout: str, vocabulary) -> list[list[RawCell]]:

@@ -19,9 +19,9 @@ from linter.vocabulary import Vocabulary
 _MIN_LENGTH = 80
 
 
-def looks_collapsed(segment: Segment) -> bool:
-    """Most of the text stands in long lines without tabs, pipes or runs of spaces."""
-    content = [text for _, _, text in segment.lines if text.strip()]
+def looks_collapsed(content: list[str]) -> bool:
+    """Most of the text (`content`: a form's lines with text) stands in long lines without
+    tabs, pipes or runs of spaces."""
     long = [text for text in content if len(text) >= _MIN_LENGTH and "\t" not in text and text.count("|") < 2]
     if not long:
         return False
