@@ -236,6 +236,15 @@ class TemplateSet:
         return re.compile(f"(?:{prefix})?(?:{'|'.join(titles)})" if prefix else f"(?:{'|'.join(titles)})")
 
     @cached_property
+    def bare_title_regex(self) -> re.Pattern[str] | None:
+        """Any template's title without its prefix: every match of `title_regex` holds one.
+        None when a title is empty (then `title_regex` may match where no title is)."""
+        titles = {title for t in self for title in t.data.get("titles", [])}
+        if not all(titles):
+            return None
+        return re.compile("|".join(sorted(map(re.escape, titles), key=len, reverse=True)) or "(?!)")
+
+    @cached_property
     def title_marks(self) -> tuple[str, ...]:
         """The last characters every title ends in (`自评表`, `申报表` …): a cheap line filter."""
         return tuple(sorted({title[-2:] for t in self for title in t.data.get("titles", [])}))

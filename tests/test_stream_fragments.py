@@ -35,5 +35,5 @@ def _expected(lines: list[tuple[int, int, str]]) -> list[tuple]:
 @given(_LINES)
 def test_pdf_words_are_the_runs_of_non_space(lines):
     numbered = [(number * 2 + 1 if skip == 3 else number + 1, skip, text) for number, (skip, text) in enumerate(lines)]
-    found = [(f.text, f.line, f.col, f.end_col, f.gap) for f in _fragments(Segment(numbered), "pdf")]
+    found = [(f.text, f.line, f.column, f.end_column, f.gap) for f in _fragments(Segment(numbered), "pdf")]
     assert found == _expected(numbered)

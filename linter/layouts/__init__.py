@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter
+from typing import Iterator
 
 from linter.ast import Span
 from linter.text import folded_without_marks, matching_text
@@ -33,9 +36,16 @@ class RawCell:
     `table_column` is the column index when the layout has table columns. The
     lexer sets `type` (the grammar terminal) and `detail` (a parsed number or
     label); Lark's parser reads only `type`, and `line`/`column` for errors.
+
+    In the layouts without table columns (`stream.py`) each word is a RawCell from
+    the start, a *fragment*, with `gap`, `own_line` and `kind` set there: a word that
+    is a cell of its own goes into the rows as it is, not copied into a second object.
     """
 
-    __slots__ = ("text", "line", "column", "end_line", "end_column", "table_column", "type", "detail")
+    __slots__ = (
+        "text", "line", "column", "end_line", "end_column", "table_column", "type", "detail",
+        "gap", "own_line", "kind",
+    )
 
     def __init__(
         self, text: str, line: int, column: int, end_line: int, end_column: int, table_column: int | None = None
@@ -86,28 +96,33 @@ def split_forms(text: str, templates) -> list[Segment]:
     """Cut the text at every form title. Text before the first title is dropped; a text
     with no title is one headless form from its first indicator label, when it has one."""
     lines = text.split("\n")
-    cuts = _title_cuts(lines, templates)
+    cuts = _title_cuts(text, lines, templates)
     if not cuts:
         tail = _tail_start(lines, templates)
         if tail is None:
             return []
         return [Segment([(row + 1, 0, lines[row]) for row in range(tail, len(lines))], headless=True)]
-    segments = []
-    for number, (index, start) in enumerate(cuts):
-        end_index, end_col = cuts[number + 1] if number + 1 < len(cuts) else (len(lines), 0)
-        pieces = []
-        for row in range(index, min(end_index, len(lines) - 1) + 1):
-            begin = start if row == index else 0
-            stop = end_col if row == end_index else len(lines[row])
-            if row == end_index and stop == 0:
-                break
-            pieces.append((row + 1, begin, lines[row][begin:stop]))
-        segments.append(Segment(pieces))
-    return segments
+    ends = [*cuts[1:], (len(lines), 0)]
+    return [_segment(lines, start, end) for start, end in zip(cuts, ends)]
 
 
-def _title_cuts(lines: list[str], templates) -> list[tuple[int, int]]:
-    """(line index, column) of each title that stands as a cell of its own.
+def _segment(lines: list[str], start: tuple[int, int], end: tuple[int, int]) -> Segment:
+    """The lines from (line index, column) `start` up to `end`, each as (line number, column
+    offset, text): the first line from its column, the last one up to its column."""
+    (first, first_col), (last, last_col) = start, end
+    if first == last:  # two titles on one line
+        return Segment([(first + 1, first_col, lines[first][first_col:last_col])] if last_col else [])
+    pieces = [(first + 1, first_col, lines[first][first_col:])]
+    # The whole lines between, built in C: a form has dozens of them.
+    pieces += zip(range(first + 2, last + 1), repeat(0), lines[first + 1 : last])
+    if last_col:
+        pieces.append((last + 1, 0, lines[last][:last_col]))
+    return Segment(pieces)
+
+
+def _title_cuts(text: str, lines: list[str], templates) -> list[tuple[int, int]]:
+    """(line index, column) of each title that stands as a cell of its own (`lines`: `text`
+    cut at line breaks).
 
     A title may also run straight into the next cell in text that lost its
     separators (`…自评表项目名称…`, `1、2020年度…自评表`): it is accepted when a
@@ -115,16 +130,14 @@ def _title_cuts(lines: list[str], templates) -> list[tuple[int, int]]:
     """
     marks, title_regex, keywords = templates.title_marks, templates.title_regex, templates.keyword_keys
     cuts: list[tuple[int, int]] = []
-    has_last_char = _any_of(templates.title_last_chars)
-    for index, line in enumerate(lines):
-        # Every title ends in one of a few characters (表, 告 …), the same in Traditional
-        # script: lines without one are passed over before any folding.
-        if not has_last_char(line):
-            continue
+    # Every title ends in one of a few characters (表, 告 …), the same in Traditional
+    # script: lines without one are passed over before any folding.
+    for index in _lines_with(text, _any_of(templates.title_last_chars)):
+        line = lines[index]
         folded, origin = folded_without_marks(line)
         if not any(mark in folded for mark in marks) or _FILE_NAME_RE.search(line):
             continue
-        for match in title_regex.finditer(folded):
+        for match in _title_matches(folded, title_regex, templates.bare_title_regex):
             start = match.start()
             before = folded[start - 1] if start else "\t"
             after = folded[match.end()] if match.end() < len(folded) else "\t"
@@ -147,6 +160,37 @@ def _title_cuts(lines: list[str], templates) -> list[tuple[int, int]]:
                 start = 0
             cuts.append((index, start))
     return cuts
+
+
+def _title_matches(
+    folded: str, title_regex: re.Pattern[str], bare_title_regex: re.Pattern[str] | None
+) -> Iterator[re.Match[str]]:
+    """The matches of `title_regex` in a line, as `finditer` finds them, but no search past the
+    last title: trying its prefix (a place name, a year) at every position is the slow part."""
+    if bare_title_regex is None:
+        yield from title_regex.finditer(folded)
+        return
+    position = 0
+    while bare_title_regex.search(folded, position) is not None:
+        match = title_regex.search(folded, position)
+        if match is None:
+            return
+        yield match
+        position = match.end()
+
+
+def _lines_with(text: str, search) -> Iterator[int]:
+    """The index of each line of `text` in which `search` finds a match: one scan of the
+    text, not a search a line (few lines hold a title's last character)."""
+    index = position = 0
+    while (match := search(text, position)) is not None:
+        index += text.count("\n", position, match.start())
+        yield index
+        line_end = text.find("\n", match.end())
+        if line_end < 0:
+            return
+        index += 1
+        position = line_end + 1
 
 
 _ANY_OF: dict[tuple[str, ...], object] = {}
@@ -189,7 +233,7 @@ def _cell_starts(line: str) -> list[str]:
 
 
 def detect_layout(segment: Segment) -> str:
-    content = [text for _, _, text in segment.lines if text and not text.isspace()]
+    content = list(filter(str.strip, map(_line_text, segment.lines)))  # the lines with text
     # Pipe rows, also those of a pipe table whose rows are broken over lines (`二级指标 | 三级指标 |`).
     # A line of one cell and a pipe after it (`总额 |`), or a pipe alone, is one cell a line.
     piped = tabs = 0
@@ -203,7 +247,7 @@ def detect_layout(segment: Segment) -> str:
         return "markdown" if piped * 2 > tabbed else "tsv"
     from linter.layouts.collapsed import looks_collapsed
 
-    if looks_collapsed(segment):
+    if looks_collapsed(content):
         return "collapsed"
     if len(content) <= 3:
         # A form on a few lines: cells apart by runs of spaces, or by single spaces (PDF).
@@ -218,6 +262,9 @@ def detect_layout(segment: Segment) -> str:
     # Two numbers side by side on one line (`476.00 553.40`): the numbers are separated by
     # literal spaces, so one search over the joined lines never matches across a line break.
     return "pdf" if _TWO_NUMBERS_RE.search("\n".join(content)) else "lines"
+
+
+_line_text = itemgetter(2)
 
 
 def build_rows(segment: Segment, layout: str, vocabulary) -> list[list[RawCell]]:

@@ -12,16 +12,16 @@ a value whose column is a guess.
 from __future__ import annotations
 
 from linter.layouts import RawCell, Segment
-from linter.layouts.stream import Fragment, RowBuilder
+from linter.layouts.stream import Fragment, RowBuilder, make_fragment
 from linter.text import folded_without_marks
 from linter.vocabulary import Vocabulary
 
 _MIN_LENGTH = 80
 
 
-def looks_collapsed(segment: Segment) -> bool:
-    """Most of the text stands in long lines without tabs, pipes or runs of spaces."""
-    content = [text for _, _, text in segment.lines if text.strip()]
+def looks_collapsed(content: list[str]) -> bool:
+    """Most of the text (`content`: a form's lines with text) stands in long lines without
+    tabs, pipes or runs of spaces."""
     long = [text for text in content if len(text) >= _MIN_LENGTH and "\t" not in text and text.count("|") < 2]
     if not long:
         return False
@@ -63,6 +63,5 @@ def _fragment(text: str, origin: list[int], start: int, end: int, line_no: int, 
     first, last = origin[start], origin[end - 1] + 1
     piece = text[first:last]
     column = offset + first + 1
-    fragment = Fragment(piece, line_no, column, line_no, column + len(piece), "cell")
-    fragment.kind = vocabulary.classify(piece)[0]
-    return fragment
+    kind = vocabulary.classify(piece)[0]
+    return make_fragment(piece, line_no, column, line_no, column + len(piece), "cell", False, kind)

@@ -19,7 +19,6 @@ or ``blank`` (after an empty line). Rows are rebuilt from the vocabulary:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from linter.layouts import RawCell, Segment
 from linter.shown import display_width
@@ -44,25 +43,21 @@ _FUND_ROW_STOPS = SECTION_STARTS | {"FLABEL"}
 _GOAL_STOPS = SECTION_STARTS | LABELS | {"PLACEHOLDER"}
 
 
-@dataclass(slots=True)
-class Fragment:
-    text: str
-    line: int
-    col: int
-    end_line: int
-    end_col: int
-    gap: str
-    own_line: bool = False
-    kind: str = "TEXT"
+# A word, or words joined into one cell: a RawCell with `gap` (what separates it from the
+# fragment before: `start`, `sp`, `cell`, `nl` or `blank`), `own_line` (alone on its line)
+# and `kind` (its class in the template's vocabulary).
+Fragment = RawCell
 
-    def cell(self) -> RawCell:
-        return RawCell(self.text, self.line, self.col, self.end_line, self.end_col)
 
-    def extended(self, other: Fragment, separator: str, vocabulary: Vocabulary) -> Fragment:
-        """This fragment and `other` as one cell, classified again."""
-        text = self.text + separator + other.text
-        kind = vocabulary.classify(text)[0]
-        return Fragment(text, self.line, self.col, other.end_line, other.end_col, self.gap, False, kind)
+def make_fragment(
+    text: str, line: int, column: int, end_line: int, end_column: int, gap: str, own_line: bool = False,
+    kind: str = "TEXT",
+) -> Fragment:
+    cell = RawCell(text, line, column, end_line, end_column)
+    cell.gap = gap
+    cell.own_line = own_line
+    cell.kind = kind
+    return cell
 
 
 def stream_rows(segment: Segment, layout: str, vocabulary: Vocabulary) -> list[list[RawCell]]:
@@ -75,9 +70,9 @@ def stream_rows(segment: Segment, layout: str, vocabulary: Vocabulary) -> list[l
 
 
 def _fragments(segment: Segment, layout: str) -> list[Fragment]:
+    if layout == "pdf":
+        return _pdf_words(segment)
     pattern = _FRAGMENT_RE.get(layout)
-    inner_gap = "sp" if layout == "pdf" else "cell"
-    words = layout == "pdf"
     out: list[Fragment] = []
     previous_line = None
     for line_no, offset, text in segment.lines:
@@ -91,26 +86,44 @@ def _fragments(segment: Segment, layout: str) -> list[Fragment]:
         if pattern is None:
             stripped = text.strip()
             col = offset + text.index(stripped) + 1
-            out.append(Fragment(stripped, line_no, col, line_no, col + len(stripped), gap))
-        elif words:
-            # PDF words are the runs of non-space (`\S+`), as `str.split` cuts them: each
-            # found after the previous one, past the white space between them.
-            position = 0
-            for piece in text.split():
-                position = text.index(piece, position)
-                col = offset + position + 1
-                position += len(piece)
-                out.append(Fragment(piece, line_no, col, line_no, col + len(piece), gap))
-                gap = inner_gap
+            out.append(make_fragment(stripped, line_no, col, line_no, col + len(stripped), gap))
         else:
             for match in pattern.finditer(text):
                 col = offset + match.start() + 1
                 piece = match.group()
-                out.append(Fragment(piece, line_no, col, line_no, col + len(piece), gap))
-                gap = inner_gap
+                # (made here, not by `make_fragment`: a call a word is a tenth of the stage)
+                cell = RawCell(piece, line_no, col, line_no, col + len(piece))
+                cell.gap, cell.own_line, cell.kind = gap, False, "TEXT"
+                out.append(cell)
+                gap = "cell"
         if len(out) - first == 1:
             out[first].own_line = True
         previous_line = line_no
+    return out
+
+
+def _pdf_words(segment: Segment) -> list[Fragment]:
+    """PDF words are the runs of non-space (`\\S+`), as `str.split` cuts them: each found after
+    the previous one, past the white space between them."""
+    out: list[Fragment] = []
+    previous_line = None
+    for line_no, offset, text in segment.lines:
+        words = text.split()
+        if not words:
+            continue
+        gap = "start" if previous_line is None else "nl" if line_no == previous_line + 1 else "blank"
+        previous_line = line_no
+        own_line = len(words) == 1
+        position = 0
+        for piece in words:
+            position = text.index(piece, position)
+            col = offset + position + 1
+            position += len(piece)
+            # (made here, not by `make_fragment`: a call a word is a tenth of the stage)
+            cell = RawCell(piece, line_no, col, line_no, col + len(piece))
+            cell.gap, cell.own_line, cell.kind = gap, own_line, "TEXT"
+            out.append(cell)
+            gap = "sp"
     return out
 
 
@@ -131,7 +144,9 @@ def _join_labels(fragments: list[Fragment], vocabulary: Vocabulary) -> list[Frag
             continue
         last = fragments[parts[-1]]
         text = "".join(fragments[part].text for part in parts)
-        out.append(Fragment(text, fragment.line, fragment.col, last.end_line, last.end_col, fragment.gap, True))
+        out.append(
+            make_fragment(text, fragment.line, fragment.column, last.end_line, last.end_column, fragment.gap, True)
+        )
         consumed.update(parts[1:])
     return out
 
@@ -185,7 +200,7 @@ class RowBuilder:
             elif kind in SECTION_STARTS:
                 self._keyword_row(kind)
             else:
-                self.rows.append([fragment.cell() for fragment in self._until(_ROW_STOPS)])
+                self.rows.append(self._until(_ROW_STOPS))
         return self.rows
 
     def _until(self, stops: frozenset[str]) -> list[Fragment]:
@@ -199,7 +214,7 @@ class RowBuilder:
 
     def _keyword_row(self, kind: str) -> None:
         """TITLE (year on a row of its own), 项目名称, 实施单位, 总分 (one cell a value), 评分等级."""
-        keyword = self.fragments[self.position].cell()
+        keyword = self.fragments[self.position]
         self.position += 1
         rest = self._until(SECTION_STARTS)
         if kind == "TITLE":
@@ -207,7 +222,7 @@ class RowBuilder:
             if rest:
                 self.rows.append([_merge(rest)])
         elif kind in ("K_TOTAL", "K_CLOSE"):
-            self.rows.append([keyword, *(fragment.cell() for fragment in rest)])
+            self.rows.append([keyword, *rest])
         else:
             self.rows.append([keyword, _merge(rest)] if rest else [keyword])
 
@@ -220,7 +235,7 @@ class RowBuilder:
             kind = fragments[self.position].kind
             if row and kind == "K_NAME":
                 break
-            row.append(fragments[self.position].cell())
+            row.append(fragments[self.position])
             self.position += 1
             value = self._until(SECTION_STARTS)
             if value:
@@ -231,24 +246,24 @@ class RowBuilder:
 
     def _funds(self) -> None:
         fragments = self.fragments
-        row = [fragments[self.position].cell()]
+        row = [fragments[self.position]]
         self.position += 1
         while self.position < len(fragments) and fragments[self.position].kind in ("UNIT", "FHDR", "SHDR"):
-            row.append(fragments[self.position].cell())
+            row.append(fragments[self.position])
             self.position += 1
         self.rows.append(row)
         while self.position < len(fragments) and fragments[self.position].kind == "FLABEL":
             label = fragments[self.position]
             self.position += 1
             values = self._until(_FUND_ROW_STOPS)
-            self.rows.append([label.cell(), *(cell.cell() for cell in self._cells(values))])
+            self.rows.append([label, *self._cells(values)])
 
     def _goal(self) -> None:
         fragments = self.fragments
-        row = [fragments[self.position].cell()]
+        row = [fragments[self.position]]
         self.position += 1
         while self.position < len(fragments) and fragments[self.position].kind == "GHDR":
-            row.append(fragments[self.position].cell())
+            row.append(fragments[self.position])
             self.position += 1
         self.rows.append(row)
         text = self._until(_GOAL_STOPS)
@@ -260,7 +275,7 @@ class RowBuilder:
         if fragments[self.position].kind in ("K_IND", "IHDR"):
             header = []
             while self.position < len(fragments) and fragments[self.position].kind in ("K_IND", "IHDR", "SHDR"):
-                header.append(fragments[self.position].cell())
+                header.append(fragments[self.position])
                 self.position += 1
             self.rows.append(header)
         self.rows.extend(_indicator_rows(self._cells(self._until(_INDICATOR_END)), self.vocabulary))
@@ -272,28 +287,34 @@ class RowBuilder:
         kept and joined once at the end, so a paragraph of thousands of lines is read in
         linear time and no long text goes through the classifier's cache."""
         cells: list[Fragment] = []
-        pieces: list[list[str]] = []  # for each cell, the pieces after its text, once it is long
-        endings: list[str] = []  # the text each cell ends in
+        long_pieces: dict[int, list[str]] = {}  # by index of a long cell, the pieces after its text
+        last_is_new = False  # whether the last cell was made here (and may be changed), not given
+        ending = ""  # the text the last cell ends in
         for fragment in fragments:
-            if cells and self._joins(cells[-1], fragment, endings[-1]):
-                previous = cells[-1]
-                separator = " " if fragment.gap == "sp" else ""
-                if pieces[-1] or len(previous.text) + len(fragment.text) > _LONG_CELL:
-                    pieces[-1].append(separator + fragment.text)
-                    cells[-1] = Fragment(
-                        previous.text, previous.line, previous.col, fragment.end_line, fragment.end_col,
-                        previous.gap, False, "TEXT",
+            if cells and self._joins(cells[-1], fragment, ending):
+                cell = cells[-1]
+                if not last_is_new:
+                    cell = cells[-1] = make_fragment(
+                        cell.text, cell.line, cell.column, cell.end_line, cell.end_column, cell.gap, False, cell.kind
                     )
+                    last_is_new = True
+                separator = " " if fragment.gap == "sp" else ""
+                pieces = long_pieces.get(len(cells) - 1)
+                if pieces is not None or len(cell.text) + len(fragment.text) > _LONG_CELL:
+                    if pieces is None:
+                        pieces = long_pieces[len(cells) - 1] = []
+                    pieces.append(separator + fragment.text)
+                    cell.kind = "TEXT"
                 else:
-                    cells[-1] = previous.extended(fragment, separator, self.vocabulary)
-                endings[-1] = fragment.text
+                    cell.text += separator + fragment.text
+                    cell.kind = self.vocabulary.classify(cell.text)[0]
+                cell.end_line, cell.end_column = fragment.end_line, fragment.end_column
             else:
                 cells.append(fragment)
-                pieces.append([])
-                endings.append(fragment.text)
-        for index, extra in enumerate(pieces):
-            if extra:
-                cells[index].text += "".join(extra)
+                last_is_new = False
+            ending = fragment.text
+        for index, pieces in long_pieces.items():
+            cells[index].text += "".join(pieces)
         return cells
 
     def _joins(self, previous: Fragment, fragment: Fragment, ending: str) -> bool:
@@ -331,7 +352,7 @@ def _merge(fragments: list[Fragment]) -> RawCell:
         ascii_pair = previous.text[-1:].isascii() and fragment.text[:1].isascii()
         text += (" " if fragment.gap in ("sp", "cell") or ascii_pair else "") + fragment.text
     first, last = fragments[0], fragments[-1]
-    return RawCell(text, first.line, first.col, last.end_line, last.end_col)
+    return RawCell(text, first.line, first.column, last.end_line, last.end_column)
 
 
 def _goal_cells(fragments: list[Fragment], wraps: bool) -> list[RawCell]:
@@ -341,7 +362,7 @@ def _goal_cells(fragments: list[Fragment], wraps: bool) -> list[RawCell]:
     paragraph ends at the first line clearly shorter than the text's width.
     """
     if not wraps or len(fragments) <= 2:
-        return [fragment.cell() for fragment in fragments]
+        return fragments
     lines: list[list[Fragment]] = []
     for fragment in fragments:
         if lines and fragment.gap == "sp":
@@ -370,10 +391,10 @@ def _indicator_rows(items: list[Fragment], vocabulary: Vocabulary) -> list[list[
                 rows.extend(_records(chunk, labels, vocabulary))
                 labels, chunk = [], []
             if item.kind == "PLACEHOLDER":
-                rows.append([*labels, item.cell()])
+                rows.append([*labels, item])
                 labels = []
             else:
-                labels.append(item.cell())
+                labels.append(item)
         else:
             chunk.append(item)
     if chunk:
@@ -401,7 +422,7 @@ def _records(chunk: list[Fragment], labels: list[RawCell], vocabulary: Vocabular
         if index - run_start >= 2:
             pairs.append(index - 2)
     if not pairs:
-        return [[*labels, *(item.cell() for item in chunk)]]
+        return [[*labels, *chunk]]
     records: list[list[RawCell]] = []
     reasons: list[list[RawCell]] = []
     start = 0
@@ -410,14 +431,14 @@ def _records(chunk: list[Fragment], labels: list[RawCell], vocabulary: Vocabular
         if len(before) > 3:
             reason, before = _split_cells(before, has_previous=bool(records))
             if reason:
-                reasons[-1].extend(item.cell() for item in reason)
-        records.append([*(item.cell() for item in before), chunk[pair].cell(), chunk[pair + 1].cell()])
+                reasons[-1].extend(reason)
+        records.append([*before, chunk[pair], chunk[pair + 1]])
         reasons.append([])
         start = pair + 2
     trailing = chunk[start:]
     # `指标 N：无` after the last score starts an unscored row, not a 偏差原因.
     cut = next((n for n, item in enumerate(trailing) if _NUMBERED_NAME_RE.match(key(item.text))), len(trailing))
-    reasons[-1] = [item.cell() for item in trailing[:cut]]
+    reasons[-1] = trailing[:cut]
     rows = []
     for number, (record, reason) in enumerate(zip(records, reasons)):
         row = ([*labels] if number == 0 else []) + record
@@ -425,7 +446,7 @@ def _records(chunk: list[Fragment], labels: list[RawCell], vocabulary: Vocabular
             row.append(_merge_cells(reason))
         rows.append(row)
     if trailing[cut:]:
-        rows.append([item.cell() for item in trailing[cut:]])
+        rows.append(trailing[cut:])
     return rows
 
 
@@ -480,7 +501,7 @@ def _joined(group: list[Fragment]) -> Fragment:
     """The fragments of a group as one TEXT cell (joined once: linear in its length)."""
     first, last = group[0], group[-1]
     text = first.text + "".join((" " if item.gap in ("sp", "cell") else "") + item.text for item in group[1:])
-    return Fragment(text, first.line, first.col, last.end_line, last.end_col, first.gap, False, "TEXT")
+    return make_fragment(text, first.line, first.column, last.end_line, last.end_column, first.gap, False, "TEXT")
 
 
 def _merge_cells(cells: list[RawCell]) -> RawCell:

@@ -18,40 +18,51 @@ _SEPARATOR_ROW_RE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 def pieces(text: str) -> list[tuple[int, str]] | None:
     """The pieces of a line between separators, each with its start in the line, one per
     table column (empty ones included); None for a markdown separator row."""
-    if text.lstrip().startswith("|"):
-        if _SEPARATOR_ROW_RE.match(text):
-            return None
-        separator, position = "|", text.index("|") + 1
-    elif "\t" not in text and "|" in text:
-        # A row of a pipe table broken over lines: `二级指标 | 三级指标 |` continues it.
-        separator, position = "|", 0
-    else:
-        separator, position = "\t", 0
+    cut = _cut(text)
+    if cut is None:
+        return None
+    position, split = cut
     out = []
-    for piece in text[position:].split(separator):
+    for piece in split:
         out.append((position, piece))
         position += len(piece) + 1
     return out
 
 
+def _cut(text: str) -> tuple[int, list[str]] | None:
+    """Where the first piece of a line starts, and the pieces between its separators;
+    None for a markdown separator row."""
+    if text.lstrip().startswith("|"):
+        if _SEPARATOR_ROW_RE.match(text):
+            return None
+        start = text.index("|") + 1
+        return start, text[start:].split("|")
+    if "\t" not in text and "|" in text:
+        # A row of a pipe table broken over lines: `二级指标 | 三级指标 |` continues it.
+        return 0, text.split("|")
+    return 0, text.split("\t")
+
+
 def table_rows(segment: Segment) -> list[list[RawCell]]:
     rows = []
     for line_no, offset, text in segment.lines:
-        if not text.strip():
+        if not text or text.isspace():
             continue
-        split = pieces(text)
-        if split is None:
+        cut = _cut(text)
+        if cut is None:
             continue
+        start, split = cut
+        position = offset + start  # where the piece starts in the source line, less 1
         row = []
-        for column, (start, piece) in enumerate(split):
+        for column, piece in enumerate(split):
             stripped = piece.strip()
-            if not stripped:
-                continue
-            if "<" in piece or "&" in piece:
-                row.extend(_html_cells(piece, line_no, offset + start, column))
-                continue
-            col = offset + start + len(piece) - len(piece.lstrip()) + 1
-            row.append(RawCell(stripped, line_no, col, line_no, col + len(stripped), column))
+            if stripped:
+                if "<" in piece or "&" in piece:
+                    row.extend(_html_cells(piece, line_no, position, column))
+                else:
+                    col = position + len(piece) - len(piece.lstrip()) + 1
+                    row.append(RawCell(stripped, line_no, col, line_no, col + len(stripped), column))
+            position += len(piece) + 1
         if row:
             rows.append(row)
     return rows
