@@ -356,11 +356,12 @@ class FormBuilder:
         cells = [self._tokens(row) for row in rows]
         labels = _LabelContext(cells, self.vocabulary)
         for number, (row, row_cells) in enumerate(zip(rows, cells)):
-            if labels.row_labels[number]:
+            has_labels = bool(labels.row_labels[number])
+            if has_labels:
                 labels.update(number)
             if row.data == "label_row":
                 continue
-            values = [cell for cell in row_cells if cell.type not in _LABEL_TERMINALS] if labels.row_labels[number] else row_cells
+            values = [cell for cell in row_cells if cell.type not in _LABEL_TERMINALS] if has_labels else row_cells
             first, last = row_cells[0], row_cells[-1]
             if (first.line, first.column) <= (last.line, last.column) and (
                 (first.end_line, first.end_column) <= (last.end_line, last.end_column)
