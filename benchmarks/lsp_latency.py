@@ -29,6 +29,7 @@ from lsprotocol import types  # noqa: E402
 from pygls.lsp.client import LanguageClient  # noqa: E402
 
 from linter.layouts import split_forms  # noqa: E402
+from linter.templates import builtin_templates  # noqa: E402
 
 SEEDS = [ROOT / "tests" / "fixtures" / name for name in ("004_c0b3f901b49db276.txt", "003_01ee96ef31214bdb.txt", "001_ce3da03141c568d9.txt")]
 SERVER = [str(Path(sys.executable).parent / "jxlint"), "lsp"]
@@ -37,7 +38,7 @@ SERVER = [str(Path(sys.executable).parent / "jxlint"), "lsp"]
 def forty_forms() -> str:
     text = "".join(seed.read_text(encoding="utf-8").rstrip("\n") + "\n" for seed in SEEDS)
     text += SEEDS[2].read_text(encoding="utf-8")  # 23 + 10 + 5 forms, and 2 more of 嘉定
-    segments = split_forms(text)
+    segments = split_forms(text, builtin_templates())
     assert len(segments) >= 40, len(segments)
     cut = segments[40].first_line - 1 if len(segments) > 40 else None
     lines = text.split("\n")
@@ -115,7 +116,7 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=40)
     args = parser.parse_args()
     text = forty_forms()
-    print(f"file: {len(split_forms(text))} forms, {len(text.splitlines())} lines, {len(text.encode()):,} bytes")
+    print(f"file: {len(split_forms(text, builtin_templates()))} forms, {len(text.splitlines())} lines, {len(text.encode()):,} bytes")
     print(summary("in the server: parse + rules + conversion", in_process(text, args.edits)))
     latencies, findings = asyncio.run(over_stdio(text, args.edits, 0))
     print(summary("edit -> diagnostics, debounce 0", latencies) + f"   ({findings} findings)")
