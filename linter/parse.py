@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from operator import itemgetter
-
 from linter.ast import Cell, Document, Form, Problem, Span
 from linter.build import FormBuilder
 from linter.decode import DecodeFailure, decode
@@ -83,12 +81,9 @@ def detect_template(segment: Segment, templates: TemplateSet) -> Detection:
     # a few thousand characters of the title in every family.
     # Only the first 2,000 characters of the non-blank lines are read; a form is about that
     # long, so joining its first lines whole (in C) is cheaper than counting them one by one.
-    body = matching_text(" ".join(filter(str.strip, map(_line_text, segment.lines[:600])))[:2000])
+    body = matching_text(" ".join(segment.texts(600))[:2000])
     title = "" if segment.headless else _title_key(segment, templates)
     return detect(title, body, templates)
-
-
-_line_text = itemgetter(2)
 
 
 def _title_key(segment: Segment, templates: TemplateSet) -> str:

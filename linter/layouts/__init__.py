@@ -78,6 +78,11 @@ class Segment:
     def first_line(self) -> int:
         return self.lines[0][0]
 
+    def texts(self, limit: int | None = None) -> list[str]:
+        """The text of each line with more than white space, among the first `limit` lines
+        (all when None); listed in C, as every form asks for them."""
+        return list(filter(str.strip, map(_line_text, self.lines[:limit])))
+
 
 _TAG_RE = re.compile(r"<[^<>]{0,200}>")
 _CELL_START = "\t|> \"'"
@@ -233,7 +238,7 @@ def _cell_starts(line: str) -> list[str]:
 
 
 def detect_layout(segment: Segment) -> str:
-    content = list(filter(str.strip, map(_line_text, segment.lines)))  # the lines with text
+    content = segment.texts()
     # Pipe rows, also those of a pipe table whose rows are broken over lines (`二级指标 | 三级指标 |`).
     # A line of one cell and a pipe after it (`总额 |`), or a pipe alone, is one cell a line.
     piped = tabs = 0
