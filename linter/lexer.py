@@ -72,25 +72,23 @@ def tokenize(rows: list[list[RawCell]], vocabulary: Vocabulary) -> list[RawCell 
     previous_start = ""
     for row in rows:
         free_text = labelled = False
+        row_start = len(tokens)
         run: list[RawCell] = []
-        for position, cell in enumerate(row):
+        for cell in row:
             text = cell.text
             terminal, detail = known(text) or classify(text)
             if labelled and terminal in _FUNDS_WORDS:
                 terminal, detail = "TEXT", None
             labelled = labelled or terminal in _LABELS
-            if free_text and terminal == "K_TOTAL" and row[0].type in _FIELDS:
-                terminal = "K_FIELD"
-            elif free_text and terminal not in _KEEP_IN_FREE_TEXT:
-                terminal, detail = "TEXT", None
+            if free_text:
+                if terminal == "K_TOTAL" and row[0].type in _FIELDS:
+                    terminal = "K_FIELD"
+                elif terminal not in _KEEP_IN_FREE_TEXT:
+                    terminal, detail = "TEXT", None
             elif terminal in _FREE_TEXT_AFTER:
                 free_text = True
             cell.type = terminal
             cell.detail = detail
-            if position == 0 and terminal in _HEADERS and previous_start not in _OPENS_HEADER:
-                # Opens an indicator table that has no 绩效指标 cell: the grammar needs
-                # the table to start with K_IND to tell it from the header's next row.
-                append(before(cell, "K_IND"))
             if terminal in _PLAIN_VALUES:
                 run.append(cell)
                 continue
@@ -100,10 +98,16 @@ def tokenize(rows: list[list[RawCell]], vocabulary: Vocabulary) -> list[RawCell 
             append(cell)
         if run:
             append(Values(run))
+        first = row[0]
+        if first.type in _HEADERS and previous_start not in _OPENS_HEADER:
+            # Opens an indicator table that has no 绩效指标 cell: the grammar needs the
+            # table to start with K_IND to tell it from the header's next row. (Inserted
+            # once the row is read: rare, and no position test for every cell.)
+            tokens.insert(row_start, before(first, "K_IND"))
         # The row end (`end_of_row`, written out: one a row).
         last = row[-1]
         row_end = RawCell("", last.end_line, last.end_column, last.end_line, last.end_column)
         row_end.type = "_NL"
         append(row_end)
-        previous_start = row[0].type
+        previous_start = first.type
     return tokens

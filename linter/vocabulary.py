@@ -101,6 +101,11 @@ class Vocabulary:
         # Labels written without the trailing 指标 (`经济效益`) are the same label; two-character
         # stems (`数量`, `产出`) are left out because they are also ordinary words.
         self._aliases = {name[:-2]: name for name in self.label_names if len(name) >= 6 and name.endswith("指标")}
+        # A label cut short by one character (`产出指`), the first label in order that it cuts.
+        self._truncated: dict[str, str] = {}
+        for name in self.label_names:
+            if len(name) > 4:
+                self._truncated.setdefault(name[:-1], name)
         self.placeholder_re = re.compile(indicators.get("placeholder") or r"(?!)")
         self.declared_empty_re = re.compile(indicators.get("declared_empty") or r"(?!)")
         self.completion_levels = tuple(indicators.get("completion_levels", []))
@@ -150,10 +155,8 @@ class Vocabulary:
             return cell_key, False
         if cell_key in self._aliases:
             return self._aliases[cell_key], False
-        for name in self.label_names:
-            if len(name) > 4 and cell_key == name[:-1]:
-                return name, True
-        return None
+        name = self._truncated.get(cell_key)
+        return None if name is None else (name, True)
 
     def label_terminal(self, name: str) -> str:
         if name == self.cost_label:

@@ -150,3 +150,20 @@ def test_a_plugin_adds_a_template(tmp_path):
     assert registry.templates.get("example-province").family == "example"
     with pytest.raises(TemplateError):
         _add(registry, "jxlint_templates", [{"id": "broken", "extends": "nowhere"}], "bad-plugin")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("满意度指", ("L1", "满意度指标", True)),  # one character cut from a label of five
+        ("经济效益指", ("L2", "经济效益指标", True)),
+        ("经济效益", ("L2", "经济效益指标", False)),  # written without the trailing 指标
+        ("经济效益指标", ("L2", "经济效益指标", False)),
+        ("产出指", ("TEXT", None, None)),  # a label of four characters is not read cut short
+        ("满意度", ("TEXT", None, None)),  # two characters cut: a word, not a label
+    ],
+)
+def test_labels_cut_short_by_one_character_are_the_label(text, expected):
+    terminal, detail = builtin_templates().get("chongqing").vocabulary.classify(text)
+    name, truncated = (detail.name, detail.truncated) if detail is not None else (None, None)
+    assert (terminal, name, truncated) == expected
