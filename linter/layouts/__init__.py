@@ -67,6 +67,9 @@ class RawCell:
         return f"RawCell({self.type or '?'} {self.text!r} @{self.line}:{self.column})"
 
 
+_line_text = itemgetter(2)  # a segment line's text
+
+
 @dataclass(slots=True)
 class Segment:
     """The source lines of one form: (line number, column offset, text) each."""
@@ -268,8 +271,6 @@ def detect_layout(segment: Segment) -> str:
     # literal spaces, so one search over the joined lines never matches across a line break.
     return "pdf" if _TWO_NUMBERS_RE.search("\n".join(content)) else "lines"
 
-
-_line_text = itemgetter(2)
 
 
 def build_rows(segment: Segment, layout: str, vocabulary) -> list[list[RawCell]]:
