@@ -7,16 +7,17 @@ original text, its span, and a parsed value.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
+from linter.record import record
 from linter.span import Span  # part of the AST's API: rules and plugins import it from here
 from linter.values import Target
 
 SCHEMA_VERSION = 2
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Cell:
     """One cell of the form.
 
@@ -54,7 +55,7 @@ class Cell:
         return " ".join(raw.split())
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Label:
     """A 一级 or 二级 label; `name` is canonical (`服务对象满意度指标`).
 
@@ -70,7 +71,7 @@ class Label:
     weight: Decimal | None = None
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class FundRow:
     """A row of the 项目资金 table. `kind`: total, current, carryover, other, extra."""
 
@@ -94,7 +95,7 @@ class FundRow:
         return [(name, cell) for name in self.COLUMNS if (cell := getattr(self, name)) is not None]
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Funds:
     """The funds block. `weight`: points printed in its header (`预算执行情况(20分)`)."""
 
@@ -114,14 +115,16 @@ class Funds:
         return [row for row in self.rows if row.kind != "total"]
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Goal:
+    """The 总体目标 block: its header cell, the expected and the actual goal."""
+
     header: Cell
     expected: Cell | None = None
     actual: Cell | None = None
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Indicator:
     """One 三级指标 row.
 
@@ -170,8 +173,10 @@ class Indicator:
         return not (self.placeholder or self.declared_empty)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Total:
+    """The 总分 row: its label, 分值 and 得分."""
+
     label: Cell
     points: Cell | None = None
     score: Cell | None = None
@@ -179,7 +184,7 @@ class Total:
     in_header: bool = False
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Problem:
     """Something the parser could not read. Rendered through the message catalog."""
 
@@ -190,7 +195,7 @@ class Problem:
     severity: str = "error"
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Form:
     """One form. `template` is the id of the template it was read with (`national`,
     `hubei` …) and `parameters` that template's declared parameters, with the weights
@@ -256,8 +261,10 @@ class Form:
         return counted
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Document:
+    """A file read: its forms, the problems found reading it, and its text."""
+
     path: str
     encoding: str | None
     forms: list[Form] = field(default_factory=list)

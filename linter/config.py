@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from linter.config_reader import BadConfigFile, read_text, read_yaml
 from linter.plugins import Registry
+from linter.record import record
 from linter.rule import SEVERITIES, OutOfRange, Rule
 from linter.walk import Filter
 
@@ -40,8 +41,10 @@ CONFIG_SUFFIXES = (".yaml", ".yml")
 MAX_DEFINITIONS = 500  # rules written in YAML in one file (docs/yaml-rules.md)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Origin:
+    """Where a setting was written: a configuration file, line and column; `file` None for a default."""
+
     file: str | None
     line: int = 0
     column: int = 0  # inside a value: where a bad expression goes wrong
@@ -66,13 +69,15 @@ class ConfigError(Exception):
         self.origin = origin
 
 
-@dataclass
+@record
 class Valued:
+    """A setting's value and where it was written."""
+
     value: object
     origin: Origin
 
 
-@dataclass
+@record
 class Settings:
     """One layer of configuration, or the merge of several."""
 
@@ -91,8 +96,10 @@ class Settings:
     defined: frozenset[str] = frozenset()
 
 
-@dataclass
+@record
 class Override:
+    """An `overrides:` entry: settings for the files its globs match under `base`."""
+
     files: tuple[str, ...]
     base: Path
     settings: Settings
@@ -106,14 +113,16 @@ class Override:
         return any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path.name, pattern) for pattern in self.files)
 
 
-@dataclass
+@record
 class RuleInForce:
+    """A rule as a file's configuration runs it: its severity and options resolved."""
+
     rule: Rule
     severity: str
     options: dict[str, object]
 
 
-@dataclass
+@record
 class Effective:
     """The configuration in force for one file."""
 

@@ -9,7 +9,8 @@ the same way; no other character changes, so columns stay exact.
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+
+from linter.record import record
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -18,13 +19,15 @@ _BOMS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Decoded:
+    """A file's text and the encoding it was decoded from."""
+
     text: str
     encoding: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class DecodeFailure:
     """`reason`: "binary", "undecodable" or "unknown-encoding"; `offset`: first bad byte."""
 

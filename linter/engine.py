@@ -7,7 +7,7 @@ error naming the rule, and the other rules still run.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal, localcontext
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -16,6 +16,7 @@ from linter.config import ConfigError, Resolver, RuleInForce, command_line, load
 from linter.messages import Catalog
 from linter.plugins import Registry, load_registry
 from linter.reading import DEFAULT_MAX_BYTES, read_document
+from linter.record import record
 from linter.rule import ARITHMETIC, SEVERITIES, Finding, Rule
 from linter.shown import MAX_QUOTED, escaped, shortened
 from linter.span import Span
@@ -27,8 +28,10 @@ if TYPE_CHECKING:  # the AST is loaded by what parses: a run answered from the c
 INTERNAL_ERROR = "internal-error"
 
 
-@dataclass
+@record
 class Diagnostic:
+    """One finding as reported: the rule, the form and the cell it points at, and its message."""
+
     path: str
     form_index: int | None
     project: str | None
@@ -60,8 +63,10 @@ class Diagnostic:
         return {"index": self.form_index, "project": self.project, "line": self.form_line}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FormSummary:
+    """What a report shows of a form besides its findings: where it is, its project, and its key figures."""
+
     index: int
     project: str | None
     line: int
@@ -83,7 +88,7 @@ def form_summary(form: Form) -> FormSummary:
     )
 
 
-@dataclass
+@record
 class FileResult:
     """What a report needs of one file. The AST is dropped once the rules have run,
     so memory does not grow with the number of files linted."""
@@ -96,8 +101,10 @@ class FileResult:
     config: str | None = None
 
 
-@dataclass
+@record
 class LintResult:
+    """The results of a run: each file's, the rules known, and the findings waived."""
+
     files: list[FileResult] = field(default_factory=list)
     rules: dict[str, Rule] = field(default_factory=dict)  # every rule known, by code
     waived: list[Diagnostic] = field(default_factory=list)  # hidden by a waiver (linter.waivers), still counted

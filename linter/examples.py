@@ -10,9 +10,11 @@ a passing case). docs/rule-docs.md describes the format.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
+
+from linter.record import record
 
 # yaml is imported where examples are read: every start checks whether a rule has
 # examples (linter.rule), which needs only the file's existence.
@@ -21,7 +23,7 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "rules" / "examples"
 MINIMAL = "minimal"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Change:
     """Rows `first`..`last` of the minimal form (1-based, inclusive) replaced by `rows`;
     an insertion after row `first - 1` when `last` is `first - 1`."""
@@ -31,7 +33,7 @@ class Change:
     rows: tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Expected:
     code: str
     line: int
@@ -41,7 +43,7 @@ class Expected:
     args: dict[str, object] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Case:
     id: str
     kind: str  # failing, passing, near-miss
@@ -96,7 +98,7 @@ class Case:
         return tuple(line for line, _ in self.shown_rows())
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Examples:
     code: str
     cases: tuple[Case, ...]

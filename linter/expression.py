@@ -11,7 +11,7 @@ a condition that is certainly false.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal, DecimalException
 
 from lark import Lark, Token, Tree
@@ -22,6 +22,7 @@ from linter.form_fields import (
     INDICATOR_COLUMNS, NUMERIC_INDICATOR_COLUMNS, FieldPath, form_path, indicator_cell, indicator_rows, known_paths,
 )
 from linter.package_files import package_folder
+from linter.record import record
 
 MAX_LENGTH = 2000  # characters of one expression
 MAX_DEPTH = 100  # nesting of the parsed tree: a chain a + b + c … counts one level a term
@@ -61,24 +62,24 @@ class ExpressionError(Exception):
 # The tree ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Node:
     text: str  # the source text of the node, white space removed (a message placeholder)
     line: int
     col: int
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Number(Node):
     value: Decimal
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Path(Node):
     path: FieldPath
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rows(Node):
     """`indicators[blocks].column`: in an aggregate, every row; elsewhere, the row at hand."""
 
@@ -86,39 +87,39 @@ class Rows(Node):
     column: str | None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Aggregate(Node):
     function: str
     rows: Rows
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Negative(Node):
     operand: Node
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Binary(Node):
     operator: str
     left: Node
     right: Node
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Compare(Node):
     operator: str
     left: Node
     right: Node
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Logic(Node):
     operator: str  # and, or
     left: Node
     right: Node
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Not(Node):
     operand: Node
 
@@ -126,7 +127,7 @@ class Not(Node):
 _OPERATORS = {"≤": "<=", "≥": ">=", "≠": "!=", "=": "==", "×": "*", "÷": "/"}
 
 
-@dataclass
+@record
 class Expression:
     source: str
     root: Node
@@ -306,7 +307,7 @@ def cell_number(cell: Cell | None) -> Decimal | None:
     return cell.number
 
 
-@dataclass
+@record
 class Scope:
     form: Form
     row: Indicator | None = None

@@ -15,9 +15,9 @@ a configuration reaches only these cells (docs/yaml-rules.md lists them).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from linter.ast import Cell, Form, Indicator
+from linter.record import record
 
 FUND_ROWS = ("total", "current", "carryover", "other")
 FUND_COLUMNS = ("initial_budget", "budget", "executed", "points", "rate", "score", "reason")
@@ -32,7 +32,7 @@ NUMERIC_FUND_COLUMNS = ("initial_budget", "budget", "executed", "points", "rate"
 PARTS = {"funds": "funds", "goal": "goal", "total": "total", "indicators": "indicators"}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FieldPath:
     """A resolved form-level path: how to get its cell, whether it is a number, and the
     part of the form (funds, goal, total) whose absence makes the cell unknowable."""

@@ -8,11 +8,11 @@ the form then still reaches the rules, with one parse problem reported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from linter.layouts import RawCell
 from linter.lexer import before, empty_token, end_of_row
 from linter.parse_tables import Tables, load_tables
+from linter.record import record
 from linter.tree import Node
 
 # Sequences of terminals that a damaged form most often lacks, tried in order.
@@ -28,7 +28,7 @@ _REPAIRS: tuple[tuple[str, ...], ...] = (
 _MAX_REPAIRS = 3
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Repair:
     """Terminals inserted before `token` so the parse could go on."""
 
@@ -36,8 +36,10 @@ class Repair:
     inserted: tuple[str, ...]
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class ParseFailure:
+    """Where the clean parse stopped: the token it could not take, and the symbols it expected."""
+
     token: RawCell
     expected: frozenset[str]
 

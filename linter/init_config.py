@@ -15,11 +15,12 @@ import os
 import re
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from linter.ast import Form
 from linter.config_reader import BadConfigFile, read_text, read_yaml
+from linter.record import record
 
 DEFAULT_RULE_SET = "national"
 CONFIG_NAME = ".jxlint.yaml"
@@ -27,7 +28,7 @@ WEIGHTS = {"templates": 1, "places": 2, "units": 1, "years": 1}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Match:
     """What a rule set declares under `match:`."""
 
@@ -118,7 +119,7 @@ def form_year(form: Form) -> int | None:
     return None
 
 
-@dataclass
+@record
 class Choice:
     rule_set: str
     reasons: list[tuple[str, str]]

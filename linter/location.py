@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
+from linter.record import record
 from linter.span import Span
 
 # Compiled on first use (re's cache): its Unicode classes take a good part of this
@@ -21,7 +21,7 @@ from linter.span import Span
 _PLAIN_SHEET = r"^[\w\u4e00-\u9fff]+$"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Location:
     """Where a cell is in its document. `kind`: `sheet` (a workbook cell or range), `table`
     (a Word table cell), `paragraph` (Word text outside tables), `pdf-table` (a PDF

@@ -16,13 +16,14 @@ loads none.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 import os
 from pathlib import Path
 from types import ModuleType
 
 import pluggy
 
+from linter.record import record
 from linter.rule import Rule
 
 PROJECT = "jxlint"
@@ -65,21 +66,28 @@ class Hooks:
         located cells instead of text (docs/documents.md)."""
 
 
-@dataclass
+@record
 class PluginError:
+    """A plugin that failed to load, and why."""
+
     name: str
     error: str
 
 
-@dataclass
+@record
 class LoadedPlugin:
+    """A plugin's entry point that loaded."""
+
     name: str  # the entry point's name
     value: str  # module:object
     distribution: str  # name and version
 
 
-@dataclass
+@record
 class Registry:
+    """Everything the built-ins and the plugins provide: rules, rule sets, formats, messages, templates and
+    readers."""
+
     rules: dict[str, Rule] = field(default_factory=dict)  # by code
     rule_sets: dict[str, Path] = field(default_factory=dict)
     formatters: dict[str, Callable] = field(default_factory=dict)
@@ -177,16 +185,16 @@ def _entry_points(registry: Registry, untrusted: tuple[Path, ...]) -> list[tuple
     folders = {*(_real(folder) for folder in untrusted), *_untrusted_folders()}
     seen: set[str] = set()
     out = []
-    for record in indexed():
-        name = record["name"].lower().replace("_", "-")
+    for distribution in indexed():
+        name = distribution["name"].lower().replace("_", "-")
         if name in seen:
             continue
-        label = f"{record['name']} {record['version']}"
-        if _real(Path(record["location"])) in folders:
+        label = f"{distribution['name']} {distribution['version']}"
+        if _real(Path(distribution["location"])) in folders:
             registry.ignored.append(label)
             continue
         seen.add(name)
-        out += [(point_name, value, label) for point_name, value in record["points"]]
+        out += [(point_name, value, label) for point_name, value in distribution["points"]]
     return out
 
 

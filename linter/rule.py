@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from types import ModuleType
 from typing import TYPE_CHECKING
+
+from linter.record import record
 
 if TYPE_CHECKING:  # a run answered from the result cache needs rules' metadata, not the AST
     from linter.ast import Cell, Form
@@ -38,7 +40,7 @@ class OutOfRange(ValueError):
     """An option value of the right kind but outside what the option can mean."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Option:
     """A rule option: its type, default and help. `kind` is one of
     `decimal`, `int`, `bool`, `str`, `choice`, `str-list`, `bands`, `percent-bands`."""
@@ -108,7 +110,7 @@ class Option:
         raise ValueError(f"unknown option kind {self.kind}")
 
 
-@dataclass
+@record
 class Finding:
     """One problem found by a rule. `where` is the cell (or span) to point at."""
 
@@ -134,8 +136,11 @@ class Finding:
         return self.where.span if isinstance(self.where, Cell) else self.where
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rule:
+    """A rule: its code and name, default severity, options, messages in each language, documentation, and
+    the `check` run on each form."""
+
     code: str
     name: str
     severity: str

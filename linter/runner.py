@@ -15,19 +15,19 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
 from linter.engine import FileResult, Linter
 from linter.reading import DEFAULT_MAX_BYTES
+from linter.record import record
 
 HANDFUL = 8  # more files than this: --jobs defaults to the usable cores
 _WINDOW = 4  # chunks in flight per worker
 _HITS = 64  # cached results read ahead at most per run of them
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LintSpec:
     """What a worker needs to lint exactly as this process would."""
 

@@ -15,13 +15,14 @@ the best one is used, and the national base when none fits.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
 from linter.package_files import package_folder
+from linter.record import record
 
 BASE_ID = "national"
 
@@ -62,7 +63,7 @@ def _decimal(value: object) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Template:
     """One template, with its `extends` chain already merged in (`data`)."""
 
@@ -376,8 +377,11 @@ def template_set(extra: Iterable[tuple[dict[str, Any], str]] = ()) -> TemplateSe
 # -- detection -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Detection:
+    """The template chosen for a form, its score, whether the choice is certain, and whether it was forced
+    by configuration."""
+
     template: Template
     score: int
     certain: bool

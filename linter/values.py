@@ -8,9 +8,9 @@ guessed, so the linter can report it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
+from linter.record import record
 from linter.text import fold
 
 _NUMERIC_RE = re.compile(
@@ -23,7 +23,7 @@ _DASH_RE = re.compile(r"^(?:[-—–/]+|－+)$")
 COMPARATORS = {">=": "≥", "<=": "≤", "≥": "≥", "≤": "≤", ">": ">", "<": "<", "=": "="}
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Number:
     """A numeric cell: comparator (targets only), value, unit and validity."""
 
@@ -38,7 +38,7 @@ class Number:
         return self.comparator is None and self.unit is None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Target:
     """年度指标值: a comparator with a number and unit, or a qualitative text."""
 

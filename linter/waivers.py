@@ -19,12 +19,12 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from linter.config import ConfigError, Origin
 from linter.config_reader import BadConfigFile, read_text, read_yaml
 from linter.engine import INTERNAL_ERROR, Diagnostic, FileResult, LintResult
+from linter.record import record
 
 BASELINE_VERSION = 1
 KEYS = ("file", "form", "code", "table_path", "cell")
@@ -43,8 +43,10 @@ def _relative(path: str, base: Path) -> str:
         return Path(path).as_posix()
 
 
-@dataclass
+@record
 class Waiver:
+    """One waiver, from a baseline file or a configuration: the findings it hides, and why."""
+
     file: str | None  # baseline: a path; config: a glob; both relative to `base`
     form: str | None
     code: str | None

@@ -15,12 +15,15 @@ import fnmatch
 import os
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from linter.record import record
 
-@dataclass(frozen=True)
+
+@record(frozen=True)
 class Filter:
+    """Which files a folder given on the command line yields: `include` globs of names, `exclude` globs of paths."""
+
     include: tuple[str, ...]
     exclude: tuple[str, ...]
     base: Path  # the folder `exclude` patterns with a `/` are relative to

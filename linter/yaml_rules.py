@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from linter.ast import Cell, Form, Indicator, Span
@@ -28,6 +27,7 @@ from linter.expression import (
     parse_expression, references, sides, truth, value,
 )
 from linter.form_fields import INDICATOR_COLUMNS, NUMERIC_INDICATOR_COLUMNS, FieldPath, form_path, indicator_cell, indicator_rows
+from linter.record import record
 from linter.rule import CODE_RE, NAME_RE, SEVERITIES, Finding, Option, Rule, plain
 from linter.shown import quoted
 
@@ -65,7 +65,7 @@ class DefinitionError(Exception):
         self.position = position
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class YamlRule(Rule):
     """A rule defined in a configuration file: `defined_in` is where (shown path:line),
     `config_file` the file's real path (its identity when the file is read again)."""

@@ -17,12 +17,12 @@ Every builder returns rows of `RawCell`; nothing after this stage sees layout.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import repeat
 from operator import itemgetter
 from typing import Iterator
 
 from linter.ast import Span
+from linter.record import record
 from linter.text import folded_without_marks, matching_text
 
 LAYOUTS = ("pdf", "tsv", "markdown", "spaces", "lines")  # and "collapsed", read but never written
@@ -70,7 +70,7 @@ class RawCell:
 _line_text = itemgetter(2)  # a segment line's text
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Segment:
     """The source lines of one form: (line number, column offset, text) each."""
 

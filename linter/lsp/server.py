@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from lsprotocol import types
@@ -26,6 +26,7 @@ from linter.lsp.fixes import replacement
 from linter.lsp.positions import lines_of, span_range, span_text
 from linter.parse import parse_text
 from linter.plugins import Registry, load_registry
+from linter.record import record
 from linter.report.rule_text import docs_url
 
 SOURCE = "jxlint"
@@ -37,7 +38,7 @@ _SEVERITIES = {
 log = logging.getLogger(__name__)
 
 
-@dataclass
+@record
 class Linted:
     """The last published lint of one document: what hover and code actions answer from."""
 

@@ -22,14 +22,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING
+
+from linter.record import record
 
 if TYPE_CHECKING:  # imported when a document is read: every run registers the readers, few use them
     from linter.location import Location, SourceMap
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Limits:
     """What one document may cost. Each can be set by an environment variable
     (docs/documents.md): JXLINT_MAX_UNPACKED (bytes unpacked from a .xlsx/.docx),
@@ -68,13 +70,15 @@ class ReaderError(Exception):
         self.args_ = args
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class DocCell:
+    """A cell's text as a reader extracted it, and where it is in the document."""
+
     text: str
     location: Location
 
 
-@dataclass
+@record
 class Extracted:
     """What a reader read: blocks of rows (a sheet, a table, the paragraphs before it),
     written with an empty line between blocks; and notes, findings about the file

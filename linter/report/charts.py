@@ -6,9 +6,9 @@ Every text is escaped: labels come from the forms, which are untrusted.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from html import escape
 
+from linter.record import record
 from linter.shown import display_width
 
 COLORS = {"error": "#d62728", "warning": "#f0a020", "info": "#4c78a8"}
@@ -89,7 +89,7 @@ def _legend(order: Sequence[str], words: Mapping[str, str], x: int, y: int) -> s
     return "".join(parts)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Point:
     x: float | None
     y: float | None

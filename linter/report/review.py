@@ -4,14 +4,15 @@ findings, and the counts per rule and per 实施单位. Shared by the HTML repor
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from linter.engine import Diagnostic, FormSummary, LintResult
+from linter.record import record
 from linter.rule import SEVERITIES
 
 
-@dataclass
+@record
 class FormRow:
     path: str
     summary: FormSummary
@@ -42,7 +43,7 @@ class FormRow:
         return self.summary.score
 
 
-@dataclass
+@record
 class Review:
     result: LintResult
     forms: list[FormRow]
