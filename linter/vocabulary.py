@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 # Formats, not template words: a year cell, a money unit, a printed weight.
 YEAR_RE = re.compile(r"^\(?(\d{4})年度?\)?$")
 UNIT_RE = re.compile(r"\((万元|元|千元|亿元)\)")
-WEIGHT_RE = re.compile(r"\((\d+(?:\.\d+)?)分[^()]*\)$|(?<=[\u4e00-\u9fff])(\d+(?:\.\d+)?)分$")
+# A bare weight (`产出指标50分`) counts only after a Chinese character; that is tested in
+# `strip_weight`, not by a look-behind, whose range of 20,992 characters is slow to compile.
+WEIGHT_RE = re.compile(r"\((\d+(?:\.\d+)?)分[^()]*\)$|(\d+(?:\.\d+)?)分$")
 
 # No template word, label or number is longer: a longer cell is text.
 LONGEST_WORD = 256
@@ -58,6 +60,8 @@ def strip_weight(cell_key: str) -> tuple[str, Decimal | None]:
     """`产出指标(50分)` -> (`产出指标`, 50); a key without a weight is returned as it is."""
     match = WEIGHT_RE.search(cell_key)
     if match is None or match.start() == 0:
+        return cell_key, None
+    if match.group(2) is not None and not "\u4e00" <= cell_key[match.start() - 1] <= "\u9fff":
         return cell_key, None
     return cell_key[: match.start()].rstrip(":"), Decimal(match.group(1) or match.group(2))
 

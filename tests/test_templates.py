@@ -3,14 +3,19 @@ template added as one data file, the province rule sets, and template plugins.""
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from linter.cli import main
 from linter.engine import Linter
 from linter.templates import TemplateError, TemplateSet, builtin_template_data, builtin_templates, detect
+from linter.vocabulary import strip_weight
 from tests.families import FAMILIES, render
 from tests.forms import REGISTRY
 
@@ -167,3 +172,32 @@ def test_labels_cut_short_by_one_character_are_the_label(text, expected):
     terminal, detail = builtin_templates().get("chongqing").vocabulary.classify(text)
     name, truncated = (detail.name, detail.truncated) if detail is not None else (None, None)
     assert (terminal, name, truncated) == expected
+
+
+# The weight pattern as it was written with a look-behind: `strip_weight` tests the
+# character before a bare weight in code instead, with the same result on any key.
+_WEIGHT_WITH_LOOK_BEHIND = re.compile(r"\((\d+(?:\.\d+)?)分[^()]*\)$|(?<=[\u4e00-\u9fff])(\d+(?:\.\d+)?)分$")
+
+
+def _strip_weight_by_look_behind(cell_key):
+    match = _WEIGHT_WITH_LOOK_BEHIND.search(cell_key)
+    if match is None or match.start() == 0:
+        return cell_key, None
+    return cell_key[: match.start()].rstrip(":"), Decimal(match.group(1) or match.group(2))
+
+
+@pytest.mark.parametrize(("key", "expected"), [
+    ("产出指标(50分)", ("产出指标", Decimal(50))),
+    ("产出指标50分", ("产出指标", Decimal(50))),
+    ("产出指标:12.5分", ("产出指标:12.5分", None)),  # near miss: a colon, not a Chinese character, before it
+    ("指标a50分", ("指标a50分", None)),  # near miss: a letter before the bare weight
+    ("50分", ("50分", None)),  # nothing before the weight
+    ("效益指标(30分,含满意度)", ("效益指标", Decimal(30))),
+])
+def test_strip_weight(key, expected):
+    assert strip_weight(key) == expected == _strip_weight_by_look_behind(key)
+
+
+@given(st.text(alphabet="产出指标分()（:.0123456789a一鿿\u9fff\ua000 ", max_size=14))
+def test_strip_weight_as_with_a_look_behind(key):
+    assert strip_weight(key) == _strip_weight_by_look_behind(key)
