@@ -70,30 +70,40 @@ def _with_digest(payload: bytes) -> bytes:
 
 
 @pytest.mark.parametrize("damage", ["not marshal", "other format", "other key", "state out of range",
-                                    "rule out of range", "plan past the rule", "a code object"])
+                                    "rule out of range", "plan past the rule", "a code object",
+                                    "builders not code", "builders of other factories"])
 def test_a_saved_file_of_the_right_digest_but_wrong_content_is_rebuilt(tmp_path, damage):
     saved, payload = _saved_payload(tmp_path)
     key = _key()
     assert checked(payload, key) is not None
-    form, saved_key, start, end, rules, states = marshal.loads(payload)
+    form, saved_key, start, end, rules, states, code = marshal.loads(payload)
+
+    def saved_as(**changed):
+        parts = {"form": form, "key": saved_key, "rules": rules, "states": states, "code": code, **changed}
+        return marshal.dumps((parts["form"], parts["key"], start, end, parts["rules"], parts["states"], parts["code"]))
+
     if damage == "not marshal":
         bad = b"\xff" * 64
     elif damage == "other format":
-        bad = marshal.dumps((form + 1, saved_key, start, end, rules, states))
+        bad = saved_as(form=form + 1)
     elif damage == "other key":
-        bad = marshal.dumps((form, hasher(b"another grammar").digest(), start, end, rules, states))
+        bad = saved_as(key=hasher(b"another grammar").digest())
     elif damage == "state out of range":
         states[0][next(iter(states[0]))] = len(states)
-        bad = marshal.dumps((form, saved_key, start, end, rules, states))
+        bad = saved_as()
     elif damage == "rule out of range":
         states[0][next(iter(states[0]))] = -len(rules) - 1
-        bad = marshal.dumps((form, saved_key, start, end, rules, states))
+        bad = saved_as()
     elif damage == "plan past the rule":
         origin, size, _ = rules[1]
         rules[1] = (origin, size, ((size, False),))
-        bad = marshal.dumps((form, saved_key, start, end, rules, states))
+        bad = saved_as()
+    elif damage == "a code object":
+        bad = saved_as(rules=compile("1", "x", "eval"))
+    elif damage == "builders not code":
+        bad = saved_as(code="def make_0(data): pass")
     else:
-        bad = marshal.dumps((form, saved_key, start, end, compile("1", "x", "eval"), states))
+        bad = saved_as(code=compile("def make_0(data):\n    return print\n", "x", "exec"))
     assert checked(bad, key) is None
     saved.write_bytes(_with_digest(bad))
     again = _run_python(_PARSE_SEED, saved.parent)
