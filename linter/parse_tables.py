@@ -6,7 +6,7 @@ them loads them in about 1.5 ms without importing Lark. A saved file is
 checked twice: its BLAKE2b digest (linter/parser_cache.py), then its shape and every number in
 it, so a damaged or foreign file is rebuilt, never followed into a wrong state.
 
-The node builders (`_node_builders`) are generated source; its compiled code is saved
+The node builders (`_node_builders`) are generated source; their compiled code is saved
 beside the tables (compiling it is about 9 M instructions, a sixth of a one-file lint's
 first form), and trusted as the cache's Lark pickles are: a file only the user can write,
 whose digest matches, of this Python's bytecode (the key holds its magic number).
