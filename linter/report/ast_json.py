@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from linter.ast import SCHEMA_VERSION, Cell, Document, Form, FundRow, Indicator, Label, Problem, Span
@@ -69,20 +70,29 @@ def label_json(label: Label | None) -> dict[str, Any] | None:
 
 
 def fund_row_json(row: FundRow) -> dict[str, Any]:
-    out: dict[str, Any] = {"label": cell_json(row.label), "kind": row.kind}
-    for column in FundRow.COLUMNS:
-        out[column] = cell_json(getattr(row, column))
+    out: dict[str, Any] = {  # (the columns of FundRow.COLUMNS, in its order, written out: one dict built at once)
+        "label": cell_json(row.label), "kind": row.kind,
+        "initial_budget": cell_json(row.initial_budget), "budget": cell_json(row.budget),
+        "executed": cell_json(row.executed), "points": cell_json(row.points), "rate": cell_json(row.rate),
+        "score": cell_json(row.score),
+    }
     if row.reason is not None:
         out["reason"] = cell_json(row.reason)
     return out
 
 
+# The cells of the columns only some templates have, as one tuple: most forms have none.
+_OPTIONAL_CELLS = attrgetter(*Indicator.OPTIONAL_COLUMNS)
+_NO_OPTIONAL_CELLS = (None,) * len(Indicator.OPTIONAL_COLUMNS)
+
+
 def indicator_json(indicator: Indicator, labels: dict[int, tuple[Label, Any]] | None = None) -> dict[str, Any]:
     """One indicator row. `labels`: the JSON of the 一级/二级 labels already converted in
     this form, by identity (a label is carried down every row under it)."""
+    line, column, end_line, end_column = indicator.span
     out = {
         "path": indicator.path,
-        "span": span_json(indicator.span),
+        "span": {"line": line, "column": column, "end_line": end_line, "end_column": end_column},
         "level1": _label_once(indicator.level1, labels),
         "level2": _label_once(indicator.level2, labels),
         "name": cell_json(indicator.name),
@@ -94,10 +104,11 @@ def indicator_json(indicator: Indicator, labels: dict[int, tuple[Label, Any]] | 
         "placeholder": indicator.placeholder,
         "declared_empty": indicator.declared_empty,
     }
-    for column in Indicator.OPTIONAL_COLUMNS:
-        cell = getattr(indicator, column)
-        if cell is not None:
-            out[column] = cell_json(cell)
+    optional = _OPTIONAL_CELLS(indicator)
+    if optional != _NO_OPTIONAL_CELLS:
+        for name, cell in zip(Indicator.OPTIONAL_COLUMNS, optional):
+            if cell is not None:
+                out[name] = cell_json(cell)
     return out
 
 
