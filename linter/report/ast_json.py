@@ -86,15 +86,14 @@ _OPTIONAL_CELLS = attrgetter(*Indicator.OPTIONAL_COLUMNS)
 _NO_OPTIONAL_CELLS = (None,) * len(Indicator.OPTIONAL_COLUMNS)
 
 
-def indicator_json(indicator: Indicator, labels: dict[int, tuple[Label, Any]] | None = None) -> dict[str, Any]:
-    """One indicator row. `labels`: the JSON of the 一级/二级 labels already converted in
-    this form, by identity (a label is carried down every row under it)."""
+def indicator_json(indicator: Indicator, level1: dict[str, Any] | None, level2: dict[str, Any] | None) -> dict[str, Any]:
+    """One indicator row, with the JSON of its 一级 and 二级 labels (`indicators_json`)."""
     line, column, end_line, end_column = indicator.span
     out = {
         "path": indicator.path,
         "span": {"line": line, "column": column, "end_line": end_line, "end_column": end_column},
-        "level1": _label_once(indicator.level1, labels),
-        "level2": _label_once(indicator.level2, labels),
+        "level1": level1,
+        "level2": level2,
         "name": cell_json(indicator.name),
         "target": cell_json(indicator.target),
         "actual": cell_json(indicator.actual),
@@ -112,13 +111,21 @@ def indicator_json(indicator: Indicator, labels: dict[int, tuple[Label, Any]] | 
     return out
 
 
-def _label_once(label: Label | None, labels: dict[int, tuple[Label, Any]] | None) -> dict[str, Any] | None:
-    if label is None or labels is None:
-        return label_json(label)
-    entry = labels.get(id(label))
-    if entry is None or entry[0] is not label:
-        entry = labels[id(label)] = (label, label_json(label))
-    return entry[1]
+def indicators_json(indicators: list[Indicator]) -> list[dict[str, Any]]:
+    """The indicator rows of a form. A label is carried down every row under it (the same
+    object): its JSON is made once for the run of rows that share it."""
+    out = []
+    level1 = level2 = None
+    level1_json = level2_json = None
+    for indicator in indicators:
+        if indicator.level1 is not level1:
+            level1 = indicator.level1
+            level1_json = label_json(level1)
+        if indicator.level2 is not level2:
+            level2 = indicator.level2
+            level2_json = label_json(level2)
+        out.append(indicator_json(indicator, level1_json, level2_json))
+    return out
 
 
 def problem_json(problem: Problem, catalog: Catalog) -> dict[str, Any]:
@@ -151,17 +158,22 @@ _AS_THEY_ARE = frozenset({str, int, bool})  # (what `_plain` returns unchanged, 
 def parameters_json(parameters: dict[str, object]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, value in parameters.items():
-        if value is None or value.__class__ in _AS_THEY_ARE:
-            out[str(name)] = value
+        if name.__class__ is not str:
+            name = str(name)
+        kind = value.__class__
+        if kind in _AS_THEY_ARE or value is None:
+            out[name] = value
+        elif kind is Decimal:  # (the points of a template, or printed on the form)
+            out[name] = str(value)
         elif isinstance(value, (dict, list, tuple)):
             entry = _PLAIN_BY_ID.get(id(value))
             if entry is None or entry[0] is not value:
                 if len(_PLAIN_BY_ID) >= 4096:
                     _PLAIN_BY_ID.clear()
                 entry = _PLAIN_BY_ID[id(value)] = (value, _plain(value))
-            out[str(name)] = entry[1]
+            out[name] = entry[1]
         else:
-            out[str(name)] = _plain(value)
+            out[name] = _plain(value)
     return out
 
 
@@ -169,7 +181,6 @@ def form_json(form: Form, catalog: Catalog) -> dict[str, Any]:
     funds = form.funds
     goal = form.goal
     total = form.total
-    labels: dict[int, tuple[Label, Any]] = {}
     return {
         "index": form.index,
         "layout": form.layout,
@@ -195,7 +206,7 @@ def form_json(form: Form, catalog: Catalog) -> dict[str, Any]:
         "goal": None if goal is None else {
             "header": cell_json(goal.header), "expected": cell_json(goal.expected), "actual": cell_json(goal.actual),
         },
-        "indicators": [indicator_json(indicator, labels) for indicator in form.indicators],
+        "indicators": indicators_json(form.indicators),
         "total": None if total is None else {
             "label": cell_json(total.label), "points": cell_json(total.points), "score": cell_json(total.score),
             "in_header": total.in_header,
