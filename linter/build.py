@@ -381,13 +381,7 @@ class FormBuilder:
             if row.data == "label_row":
                 continue
             values = [cell for cell in row_cells if cell.type not in _LABEL_TERMINALS] if has_labels else row_cells
-            first, last = row_cells[0], row_cells[-1]
-            if (first.line, first.column) <= (last.line, last.column) and (
-                (first.end_line, first.end_column) <= (last.end_line, last.end_column)
-            ):
-                span = _new_tuple(Span, (first.line, first.column, last.end_line, last.end_column))
-            else:
-                span = span_of(first).cover(span_of(last))
+            span = _row_span(row_cells[0], row_cells[-1])
             indicator = Indicator(span, labels.level1, labels.level2)
             if row.data == "placeholder_row":
                 placeholder = next(cell for cell in values if cell.type == "PLACEHOLDER")
@@ -569,6 +563,17 @@ class FormBuilder:
 
 _FUND_ROLES = frozenset(FundRow.COLUMNS) | {"reason"}
 _SINGLE_PARTS = frozenset({"funds", "goal", "total", "grade"})
+
+
+def _row_span(first: RawCell, last: RawCell) -> Span:
+    """From the first cell of a row to its last (`Span.cover` of the two, compared without
+    making their spans in the usual case of a last cell that starts and ends after the first)."""
+    line, end_line = first.line, last.end_line
+    if (line < last.line or (line == last.line and first.column <= last.column)) and (
+        first.end_line < end_line or (first.end_line == end_line and first.end_column <= last.end_column)
+    ):
+        return _new_tuple(Span, (line, first.column, end_line, last.end_column))
+    return span_of(first).cover(span_of(last))
 
 
 def _clear_columns(indicator: Indicator, table: _Columns) -> None:
