@@ -70,7 +70,8 @@ def label_json(label: Label | None) -> dict[str, Any] | None:
 
 
 def fund_row_json(row: FundRow) -> dict[str, Any]:
-    out: dict[str, Any] = {  # (the columns of FundRow.COLUMNS, in its order, written out: one dict built at once)
+    # The columns of FundRow.COLUMNS written out, in its order: one dictionary made at once.
+    out: dict[str, Any] = {
         "label": cell_json(row.label), "kind": row.kind,
         "initial_budget": cell_json(row.initial_budget), "budget": cell_json(row.budget),
         "executed": cell_json(row.executed), "points": cell_json(row.points), "rate": cell_json(row.rate),
@@ -86,7 +87,9 @@ _OPTIONAL_CELLS = attrgetter(*Indicator.OPTIONAL_COLUMNS)
 _NO_OPTIONAL_CELLS = (None,) * len(Indicator.OPTIONAL_COLUMNS)
 
 
-def indicator_json(indicator: Indicator, level1: dict[str, Any] | None, level2: dict[str, Any] | None) -> dict[str, Any]:
+def indicator_json(
+    indicator: Indicator, level1: dict[str, Any] | None, level2: dict[str, Any] | None
+) -> dict[str, Any]:
     """One indicator row, with the JSON of its 一级 and 二级 labels (`indicators_json`)."""
     line, column, end_line, end_column = indicator.span
     out = {
@@ -158,22 +161,17 @@ _AS_THEY_ARE = frozenset({str, int, bool})  # (what `_plain` returns unchanged, 
 def parameters_json(parameters: dict[str, object]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, value in parameters.items():
-        if name.__class__ is not str:
-            name = str(name)
-        kind = value.__class__
-        if kind in _AS_THEY_ARE or value is None:
-            out[name] = value
-        elif kind is Decimal:  # (the points of a template, or printed on the form)
-            out[name] = str(value)
+        if value is None or value.__class__ in _AS_THEY_ARE:
+            out[str(name)] = value
         elif isinstance(value, (dict, list, tuple)):
             entry = _PLAIN_BY_ID.get(id(value))
             if entry is None or entry[0] is not value:
                 if len(_PLAIN_BY_ID) >= 4096:
                     _PLAIN_BY_ID.clear()
                 entry = _PLAIN_BY_ID[id(value)] = (value, _plain(value))
-            out[name] = entry[1]
+            out[str(name)] = entry[1]
         else:
-            out[name] = _plain(value)
+            out[str(name)] = _plain(value)
     return out
 
 
