@@ -42,6 +42,25 @@ _PART_OF = {"field_row": "fields", "funds": "funds", "goal": "goal", "indicators
 
 
 _new_tuple = tuple.__new__
+_new_object = object.__new__
+
+
+def new_cell(
+    raw: str, span: Span, value: Decimal | Target | str | None = None, unit: str | None = None,
+    comparator: str | None = None, malformed: bool = False,
+) -> Cell:
+    """`Cell(raw, span, value, unit, comparator, malformed)`, made without calling the class:
+    a class call enters the generated `__init__` from C, in an interpreter frame of its own,
+    which costs a third of making the cell (the builder makes about a hundred a form)."""
+    cell = _new_object(Cell)
+    cell.raw = raw
+    cell.span = span
+    cell.value = value
+    cell.unit = unit
+    cell.comparator = comparator
+    cell.malformed = malformed
+    cell.uncertain = False
+    return cell
 
 
 def span_of(cell: RawCell) -> Span:
@@ -53,8 +72,8 @@ def text_cell(source: RawCell) -> Cell:
     text = source.text
     span = _new_tuple(Span, (source.line, source.column, source.end_line, source.end_column))
     if " " not in text and text.isprintable():  # no white space of any kind to fold (`Cell.text`)
-        return Cell(text, span, text)
-    return Cell(text, span, " ".join(text.split()))
+        return new_cell(text, span, text)
+    return new_cell(text, span, " ".join(text.split()))
 
 
 def _is_declared_empty(source: RawCell, template: Template) -> bool:
@@ -66,8 +85,8 @@ def number_cell(source: RawCell, template: Template) -> Cell:
     span = _new_tuple(Span, (source.line, source.column, source.end_line, source.end_column))
     if source.type == "NUM":
         number: Number = source.detail  # type: ignore[assignment]
-        return Cell(source.text, span, number.value, number.unit, number.comparator, number.malformed)
-    return Cell(source.text, span, malformed=source.type != "DASH" and not _is_declared_empty(source, template))
+        return new_cell(source.text, span, number.value, number.unit, number.comparator, number.malformed)
+    return new_cell(source.text, span, malformed=source.type != "DASH" and not _is_declared_empty(source, template))
 
 
 def measure_cell(source: RawCell, template: Template) -> Cell:
@@ -84,7 +103,7 @@ def target_cell(source: RawCell) -> Cell:
         target = Target(number.comparator, number.value, number.unit, None)  # type: ignore[union-attr]
     else:
         target = read_target(source.text)
-    return Cell(source.text, span_of(source), target, target.unit, target.comparator)
+    return new_cell(source.text, span_of(source), target, target.unit, target.comparator)
 
 
 def merged(cells: list[RawCell]) -> Cell | None:
@@ -94,7 +113,7 @@ def merged(cells: list[RawCell]) -> Cell | None:
         return text_cell(cells[0])
     raw = " ".join(source.text for source in cells)
     span = span_of(cells[0]).cover(span_of(cells[-1]))
-    return Cell(raw, span, " ".join(raw.split()))
+    return new_cell(raw, span, " ".join(raw.split()))
 
 
 def _role(source: RawCell, table: dict[str, str]) -> str | None:
@@ -306,7 +325,7 @@ class FormBuilder:
         if self.source is None or column is None or any(source.line != label.line for source in values):
             return None
         span = self.source.empty_span(label.line, column)
-        return Cell("", span) if span is not None else None
+        return new_cell("", span) if span is not None else None
 
     # -- goal --------------------------------------------------------------------
     def _goal(self, node: Node) -> None:
@@ -362,13 +381,7 @@ class FormBuilder:
             if row.data == "label_row":
                 continue
             values = [cell for cell in row_cells if cell.type not in _LABEL_TERMINALS] if has_labels else row_cells
-            first, last = row_cells[0], row_cells[-1]
-            if (first.line, first.column) <= (last.line, last.column) and (
-                (first.end_line, first.end_column) <= (last.end_line, last.end_column)
-            ):
-                span = _new_tuple(Span, (first.line, first.column, last.end_line, last.end_column))
-            else:
-                span = span_of(first).cover(span_of(last))
+            span = _row_span(row_cells[0], row_cells[-1])
             indicator = Indicator(span, labels.level1, labels.level2)
             if row.data == "placeholder_row":
                 placeholder = next(cell for cell in values if cell.type == "PLACEHOLDER")
@@ -552,6 +565,17 @@ _FUND_ROLES = frozenset(FundRow.COLUMNS) | {"reason"}
 _SINGLE_PARTS = frozenset({"funds", "goal", "total", "grade"})
 
 
+def _row_span(first: RawCell, last: RawCell) -> Span:
+    """From the first cell of a row to its last (`Span.cover` of the two, compared without
+    making their spans in the usual case of a last cell that starts and ends after the first)."""
+    line, end_line = first.line, last.end_line
+    if (line < last.line or (line == last.line and first.column <= last.column)) and (
+        first.end_line < end_line or (first.end_line == end_line and first.end_column <= last.end_column)
+    ):
+        return _new_tuple(Span, (line, first.column, end_line, last.end_column))
+    return span_of(first).cover(span_of(last))
+
+
 def _clear_columns(indicator: Indicator, table: _Columns) -> None:
     """Every column of the row emptied, its 一级/二级 labels kept."""
     for role in table.roles:
@@ -563,7 +587,7 @@ def _set_empty(indicator: Indicator, empty: dict[str, Span]) -> None:
     """An empty cell (`raw` "") for each column the row leaves empty and nothing fills."""
     for role, span in empty.items():
         if getattr(indicator, role) is None:
-            setattr(indicator, role, Cell("", span))
+            setattr(indicator, role, new_cell("", span))
 
 
 def _first_cell(node: Node) -> RawCell | None:
@@ -681,7 +705,7 @@ class _LabelContext:
 
 def _label(source: RawCell) -> Label:
     detail: LabelDetail = source.detail  # type: ignore[assignment]
-    cell = Cell(source.text, span_of(source), detail.name)
+    cell = new_cell(source.text, span_of(source), detail.name)
     return Label(cell, detail.name, detail.truncated, weight=detail.weight)
 
 
@@ -785,7 +809,7 @@ def _set_role(indicator: Indicator, role: str, source: RawCell, template: Templa
     elif role == "name" and indicator.name is not None:
         name = indicator.name
         raw = name.raw + " " + source.text
-        cell = Cell(raw, name.span.cover(span_of(source)), " ".join(raw.split()))
+        cell = new_cell(raw, name.span.cover(span_of(source)), " ".join(raw.split()))
     elif role in _PLAIN_TEXT_ROLES:
         cell = text_cell(source)
     else:
@@ -861,7 +885,7 @@ def _unit_cell(source: RawCell) -> Cell | None:
 def _empty_after(keyword: RawCell) -> Cell:
     """An empty value, placed just after its label, for 'missing value' findings."""
     end = Span(keyword.end_line, keyword.end_column, keyword.end_line, keyword.end_column)
-    return Cell("", end, None)
+    return new_cell("", end, None)
 
 
 def _is_label_fragment(source: RawCell, label: RawCell) -> bool:

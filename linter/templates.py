@@ -395,17 +395,18 @@ def detect(title_key: str, body_key: str, templates: TemplateSet) -> Detection:
     the key of the form's text. A form is certain when its title is a template's or
     three of its words are found.
     """
-    best: tuple[int, int, int, str] | None = None
-    chosen = templates.base
+    best: tuple[int, int, bool, str] | None = None
+    chosen, chosen_title = templates.base, 0
     found = frozenset(filter(body_key.__contains__, templates.detect_words))
     titles = templates.title_scores(title_key)
     for template, title in zip(templates, titles):
         hits = len(template.detect_set & found)
         score = (10 + title if title else 0) + 4 * hits
+        if best is not None and score < best[0]:
+            continue  # (ranked below the best already, whatever the rest of its rank)
         # Ties go to the template with more of its words present, then to the base.
         rank = (score, hits, template.id == BASE_ID, template.id)
         if best is None or rank > best:
-            best, chosen = rank, template
+            best, chosen, chosen_title = rank, template, title
     assert best is not None
-    title_hit = bool(title_key) and chosen.title_score(title_key) > 0
-    return Detection(chosen, best[0], certain=title_hit or best[1] >= 3)
+    return Detection(chosen, best[0], certain=chosen_title > 0 or best[1] >= 3)

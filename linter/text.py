@@ -69,9 +69,20 @@ _READING = r"(?<=[\u4e00-\u9fff])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔ
 _READING_HINT_RE = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 
 
+def without_white_space(text: str) -> str:
+    """`"".join(text.split())`. Spaces and tabs are dropped by two scans in C, without
+    cutting the text into words first (a form's first 2,000 characters, for detection,
+    hold hundreds); white space of any other kind is unprintable, so a text still
+    printable after them has none left."""
+    bare = text.replace(" ", "").replace("\t", "")
+    if bare.isprintable():
+        return bare
+    return "".join(text.split())
+
+
 def matching_text(text: str) -> str:
     """Text as words are matched in it: folded, without white space or pinyin readings."""
-    folded = "".join(fold(text).split())
+    folded = without_white_space(fold(text))
     if "(" in folded and _READING_HINT_RE.search(folded):
         folded = re.sub(_READING, "", folded)
     return folded

@@ -71,6 +71,34 @@ def test_the_header_words_decide_between_templates_with_one_title():
     assert (transfer.template.id, xianjie.template.id) == ("transfer", "xianjie")
 
 
+def _every_rank(title: str, body: str) -> list[tuple[int, int, bool, str]]:
+    """Every template's rank, worked out in full (what `detect` must choose the best of)."""
+    templates = builtin_templates()
+    found = {word for word in templates.detect_words if word in body}
+    ranks = []
+    for template in templates:
+        title_score = template.title_score(title) if title else 0
+        hits = len(template.detect_set & found)
+        ranks.append(((10 + title_score if title_score else 0) + 4 * hits, hits, template.id == "national", template.id))
+    return ranks
+
+
+@pytest.mark.parametrize("title, words", [
+    ("", ()), ("", ("全年预算数", "全年执行数")), ("", ("全年预算数", "全年执行数", "年初预算数")),
+    ("绩效目标自评表", ("全年完成值",)), ("绩效目标自评表", ("全年实际值", "拟采取的改进措施")),
+    ("财政项目支出绩效自评表", ("部门",)), ("项目支出绩效自评表", ()), ("自评表", ("复核分", "自评分", "度量单位")),
+    ("部门整体支出绩效自评表", ("年度指标值", "指标性质", "度量单位")),
+])
+def test_detection_chooses_the_best_rank_and_is_certain_on_a_title_or_three_words(title, words):
+    body = title + "".join(words)
+    ranks = _every_rank(title, body)
+    best = max(ranks)
+    found = detect(title, body, builtin_templates())
+    assert (found.template.id, found.score) == (best[3], best[0])
+    title_hit = bool(title) and found.template.title_score(title) > 0
+    assert found.certain == (title_hit or best[1] >= 3)
+
+
 def test_configuration_forces_a_template_per_path(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "form.txt").write_text(render(FAMILIES["national"], "tsv"), encoding="utf-8")

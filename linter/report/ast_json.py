@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from linter.ast import SCHEMA_VERSION, Cell, Document, Form, FundRow, Indicator, Label, Problem, Span
@@ -69,22 +70,33 @@ def label_json(label: Label | None) -> dict[str, Any] | None:
 
 
 def fund_row_json(row: FundRow) -> dict[str, Any]:
-    out: dict[str, Any] = {"label": cell_json(row.label), "kind": row.kind}
-    for column in FundRow.COLUMNS:
-        out[column] = cell_json(getattr(row, column))
+    # The columns of FundRow.COLUMNS written out, in its order: one dictionary made at once.
+    out: dict[str, Any] = {
+        "label": cell_json(row.label), "kind": row.kind,
+        "initial_budget": cell_json(row.initial_budget), "budget": cell_json(row.budget),
+        "executed": cell_json(row.executed), "points": cell_json(row.points), "rate": cell_json(row.rate),
+        "score": cell_json(row.score),
+    }
     if row.reason is not None:
         out["reason"] = cell_json(row.reason)
     return out
 
 
-def indicator_json(indicator: Indicator, labels: dict[int, tuple[Label, Any]] | None = None) -> dict[str, Any]:
-    """One indicator row. `labels`: the JSON of the 一级/二级 labels already converted in
-    this form, by identity (a label is carried down every row under it)."""
+# The cells of the columns only some templates have, as one tuple: most forms have none.
+_OPTIONAL_CELLS = attrgetter(*Indicator.OPTIONAL_COLUMNS)
+_NO_OPTIONAL_CELLS = (None,) * len(Indicator.OPTIONAL_COLUMNS)
+
+
+def indicator_json(
+    indicator: Indicator, level1: dict[str, Any] | None, level2: dict[str, Any] | None
+) -> dict[str, Any]:
+    """One indicator row, with the JSON of its 一级 and 二级 labels (`indicators_json`)."""
+    line, column, end_line, end_column = indicator.span
     out = {
         "path": indicator.path,
-        "span": span_json(indicator.span),
-        "level1": _label_once(indicator.level1, labels),
-        "level2": _label_once(indicator.level2, labels),
+        "span": {"line": line, "column": column, "end_line": end_line, "end_column": end_column},
+        "level1": level1,
+        "level2": level2,
         "name": cell_json(indicator.name),
         "target": cell_json(indicator.target),
         "actual": cell_json(indicator.actual),
@@ -94,20 +106,29 @@ def indicator_json(indicator: Indicator, labels: dict[int, tuple[Label, Any]] | 
         "placeholder": indicator.placeholder,
         "declared_empty": indicator.declared_empty,
     }
-    for column in Indicator.OPTIONAL_COLUMNS:
-        cell = getattr(indicator, column)
-        if cell is not None:
-            out[column] = cell_json(cell)
+    optional = _OPTIONAL_CELLS(indicator)
+    if optional != _NO_OPTIONAL_CELLS:
+        for name, cell in zip(Indicator.OPTIONAL_COLUMNS, optional):
+            if cell is not None:
+                out[name] = cell_json(cell)
     return out
 
 
-def _label_once(label: Label | None, labels: dict[int, tuple[Label, Any]] | None) -> dict[str, Any] | None:
-    if label is None or labels is None:
-        return label_json(label)
-    entry = labels.get(id(label))
-    if entry is None or entry[0] is not label:
-        entry = labels[id(label)] = (label, label_json(label))
-    return entry[1]
+def indicators_json(indicators: list[Indicator]) -> list[dict[str, Any]]:
+    """The indicator rows of a form. A label is carried down every row under it (the same
+    object): its JSON is made once for the run of rows that share it."""
+    out = []
+    level1 = level2 = None
+    level1_json = level2_json = None
+    for indicator in indicators:
+        if indicator.level1 is not level1:
+            level1 = indicator.level1
+            level1_json = label_json(level1)
+        if indicator.level2 is not level2:
+            level2 = indicator.level2
+            level2_json = label_json(level2)
+        out.append(indicator_json(indicator, level1_json, level2_json))
+    return out
 
 
 def problem_json(problem: Problem, catalog: Catalog) -> dict[str, Any]:
@@ -158,7 +179,6 @@ def form_json(form: Form, catalog: Catalog) -> dict[str, Any]:
     funds = form.funds
     goal = form.goal
     total = form.total
-    labels: dict[int, tuple[Label, Any]] = {}
     return {
         "index": form.index,
         "layout": form.layout,
@@ -184,7 +204,7 @@ def form_json(form: Form, catalog: Catalog) -> dict[str, Any]:
         "goal": None if goal is None else {
             "header": cell_json(goal.header), "expected": cell_json(goal.expected), "actual": cell_json(goal.actual),
         },
-        "indicators": [indicator_json(indicator, labels) for indicator in form.indicators],
+        "indicators": indicators_json(form.indicators),
         "total": None if total is None else {
             "label": cell_json(total.label), "points": cell_json(total.points), "score": cell_json(total.score),
             "in_header": total.in_header,
