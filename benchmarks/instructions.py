@@ -7,7 +7,10 @@ code on a shared or noisy machine (wall-clock figures: benchmarks/bench.py).
 
 Each figure is the difference between two runs of the same process, one over N files
 and one over none (imports, table loading and a warm-up on 3 files cancel out),
-divided by the forms read. Start-up figures count the whole `jxlint` command.
+divided by the forms read, with the collector set as the `jxlint` command sets it
+(`--collector default` keeps Python's default thresholds, as this script did up to
+2026-11-30: about 0.1-0.25 M instructions a form more). Start-up figures count the
+whole `jxlint` command.
 Needs valgrind (Debian: `apt-get install valgrind`); callgrind runs Python about
 50 times slower, so keep N small. The corpus is built by bench.py if missing.
 """
@@ -33,6 +36,9 @@ import io, sys
 sys.path.insert(0, {root!r})
 from pathlib import Path
 from linter.parse import parse_bytes
+if {tuned}:
+    from linter.entry import tune_gc
+    tune_gc()
 files = sorted(Path({corpus!r}).glob("*.txt"))
 stage, count = sys.argv[1], int(sys.argv[2])
 
@@ -73,14 +79,17 @@ def counted(command: list[str], env: dict[str, str]) -> tuple[int, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, default=40, help="files of the corpus per pass (default 40)")
+    parser.add_argument("--collector", choices=("command", "default"), default="command",
+                        help="the collector's thresholds: as the jxlint command sets them (default), or Python's")
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
     if not CORPUS.exists():
         subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--runs", "1", "--skip-scale", "--skip-lint"], check=True)
     env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": ""}
-    child = _CHILD.format(root=str(ROOT), corpus=str(CORPUS))
-    print(f"python {sys.version.split()[0]}, {args.files} files of {CORPUS.relative_to(ROOT)}, instructions counted by callgrind")
+    child = _CHILD.format(root=str(ROOT), corpus=str(CORPUS), tuned=args.collector == "command")
+    print(f"python {sys.version.split()[0]}, {args.files} files of {CORPUS.relative_to(ROOT)}, instructions counted by callgrind"
+          f" (collector: {args.collector})")
     for stage in ("parse", "parse+json", "lint"):
         # Once uncounted first: a run that builds the private caches (parser tables, indexes)
         # would count their building in the base and make the difference too small.
