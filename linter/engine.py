@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:  # the AST is loaded by what parses: a run answered from the c
     from linter.ast import Document, Form
 
 INTERNAL_ERROR = "internal-error"
+_BY_POSITION = attrgetter("span.line", "span.column", "code")  # the order of a file's diagnostics
 
 
 @dataclass
@@ -224,7 +226,7 @@ class Linter:
         with localcontext(ARITHMETIC):
             for in_force in effective.rules:
                 result.diagnostics.extend(self._run(in_force, document, linted))
-        result.diagnostics.sort(key=lambda d: (d.span.line, d.span.column, d.code))
+        result.diagnostics.sort(key=_BY_POSITION)
         _add_cell_texts(document, result.diagnostics)
         if document.locations is not None:
             from linter.location import locate
@@ -247,12 +249,13 @@ class Linter:
         if not targets:
             return []
         check, options = _check_function(rule), in_force.options
+        diagnostic = self._diagnostic
         out: list[Diagnostic] = []
         for target in targets:
             form = None if rule.scope == "document" else target
             try:
                 for finding in check(target, options):
-                    out.append(self._diagnostic(document, form, in_force, finding))
+                    out.append(diagnostic(document, form, in_force, finding))
             except Exception as error:  # a broken rule must not stop the others
                 out.append(self._internal_error(document, form, in_force, error))
         return out
@@ -265,7 +268,7 @@ class Linter:
             args["problem"] = self.catalog.render(str(args["problem_id"]), args)
         message_id = f"{rule.code}.{finding.message_id}"
         related = finding.related_spans if finding.related else ()
-        if document.locations is not None and "line" in args and related:
+        if related and document.locations is not None and "line" in args:
             # A line of the text a document was read as means nothing to its reader: the
             # rule's `_located` message names the related cell's place in the document.
             from linter.location import located_message
@@ -274,20 +277,21 @@ class Linter:
             message_id = located_message(self.catalog, message_id, args, document.locations, related[0])
         severity = in_force.severity if finding.severity is None else _lower(in_force.severity, finding.severity)
         table_path = finding.table_path
+        where = finding.where  # a Cell or a Span (`Finding.span`, without its import of Cell)
         return Diagnostic(
-            path=document.path,
-            form_index=form.index if form else None,
-            project=_project(form),
-            form_line=form.span.line if form else None,
-            code=rule.code,
-            name=rule.name,
-            severity=severity,
-            span=finding.span,
-            message=self.catalog.render(message_id, args),
-            table_path=shortened(table_path, 2 * MAX_QUOTED) if table_path else None,
-            expected=_text(finding.expected),
-            actual=_text(finding.actual),
-            related=related,
+            document.path,
+            form.index if form else None,
+            _project(form),
+            form.span.line if form else None,
+            rule.code,
+            rule.name,
+            severity,
+            where if isinstance(where, Span) else where.span,
+            self.catalog.render(message_id, args),
+            shortened(table_path, 2 * MAX_QUOTED) if table_path else None,
+            _text(finding.expected),
+            _text(finding.actual),
+            related,
         )
 
     def _internal_error(self, document: Document, form: Form | None, in_force: RuleInForce, error: Exception) -> Diagnostic:
