@@ -23,7 +23,7 @@ from linter.span import Span
 from linter.walk import discover
 
 if TYPE_CHECKING:  # the AST is loaded by what parses: a run answered from the cache needs none
-    from linter.ast import Document, Form
+    from linter.ast import Cell, Document, Form
 
 INTERNAL_ERROR = "internal-error"
 _BY_POSITION = attrgetter("span.line", "span.column", "code")  # the order of a file's diagnostics
@@ -152,6 +152,11 @@ def _project(form: Form | None) -> str | None:
 _last_project: tuple[Form | None, str | None] = (None, None)
 
 
+def _spans(cells: tuple[Cell | Span, ...]) -> tuple[Span, ...]:
+    """`Finding.related_spans`, without its import of Cell: a sum's cells, as spans."""
+    return tuple([item if isinstance(item, Span) else item.span for item in cells])
+
+
 def _lower(a: str, b: str | None) -> str:
     return a if b is None or SEVERITIES.index(a) <= SEVERITIES.index(b) else b
 
@@ -267,7 +272,7 @@ class Linter:
             args = dict(args)
             args["problem"] = self.catalog.render(str(args["problem_id"]), args)
         message_id = f"{rule.code}.{finding.message_id}"
-        related = finding.related_spans if finding.related else ()
+        related = _spans(finding.related) if finding.related else ()
         if related and document.locations is not None and "line" in args:
             # A line of the text a document was read as means nothing to its reader: the
             # rule's `_located` message names the related cell's place in the document.
