@@ -202,3 +202,23 @@ def test_a_shifted_row_is_read_by_content_not_by_column():
     indicator = parse_text(text, "form.txt").forms[0].indicators[-1]
     assert (indicator.name.raw, indicator.points.raw, indicator.score.raw) == ("指标 1: 使用人员满意度", "10", "10")
     assert codes(lint(text, select="JX011")) == []
+
+
+def test_template_instructions_left_in_any_text_cell_are_reported_with_its_path():
+    # The project name, the goal, an indicator's reason and actual (the row's path); not a
+    # cell that only shares words with an instruction.
+    text = form(
+        ("项目名称\t测试项目", "项目名称\tXX单位XX项目"),
+        ("\t系统已于年内建成并稳定运行", "\t结合自评情况，说明完成情况（100字以内）"),
+        ("\t系统维护次数\t≥12次\t12次\t30\t30\t", "\t系统维护次数\t≥12次\t12次\t30\t30\t针对项目自评中发现的问题填写"),
+        ("\t系统正常运行率\t≥95%\t99%\t", "\t系统正常运行率\t≥95%\t对照年度目标，说明完成情况\t"),
+        ("\t服务保障效果\t有效\t有效\t", "\t服务保障效果\t有效\t说明了完成情况\t"),
+    )
+    findings = lint(text, select="JX012")
+    assert [(f.span.line, f.table_path) for f in findings] == [
+        (3, "项目名称"),
+        (11, "年度总体目标/实际完成情况"),
+        (13, "绩效指标/产出指标/数量指标/系统维护次数"),
+        (14, "绩效指标/产出指标/质量指标/系统正常运行率"),
+    ]
+    assert findings[3].message == "「对照年度目标，说明完成情况」是模板的填写说明，不是填写的内容"
