@@ -261,7 +261,8 @@ def _arguments(args: dict[str, object], lang: str) -> _Arguments:
         elif name in _OWN_TEXT:
             shown[name] = value
         else:
-            shown[name] = quoted(value)
+            text = str(value)  # a count, a line number …: `quoted` only when there is something to shorten or escape
+            shown[name] = text if len(text) <= MAX_QUOTED and text.isprintable() else quoted(text)
     if not _WORDED.isdisjoint(args):  # most rule messages have none of these
         _add_words(shown, args, lang)
     return shown
