@@ -35,6 +35,18 @@ def test_a_rule_that_is_unsure_reports_at_a_lower_severity():
     assert finding.severity == "info"
 
 
+def test_a_satisfaction_indicator_is_one_whose_name_ends_with_satisfaction():
+    # Under 效益指标: 居民满意度 is reported (info); a name that only holds the word is not,
+    # nor is a row under 满意度指标 itself.
+    ends = form(("\t效益指标\t社会效益指标\t服务保障效果", "\t效益指标\t社会效益指标\t居民 满意度"))
+    [finding] = lint(ends, select="JX008")
+    assert (finding.span.line, finding.severity) == (15, "info")
+    assert "居民 满意度" in finding.message
+    holds = form(("\t效益指标\t社会效益指标\t服务保障效果", "\t效益指标\t社会效益指标\t满意度调查覆盖率"))
+    assert lint(holds, select="JX008") == []
+    assert lint(BASE.replace("使用人员满意度", "服务对象满意度"), select="JX008") == []
+
+
 def test_findings_carry_expected_actual_and_table_path():
     [finding] = lint(EXECUTION_SCORED_0, select="JX105")
     assert (finding.expected, finding.actual) == ("9.00", "0")
