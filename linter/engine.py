@@ -283,20 +283,22 @@ class Linter:
         severity = in_force.severity if finding.severity is None else _lower(in_force.severity, finding.severity)
         table_path = finding.table_path
         where = finding.where  # a Cell or a Span (`Finding.span`, without its import of Cell)
+        # The fields in their order, not by keyword: thirteen keywords matched to the
+        # parameters of Diagnostic's __init__ cost thousands of instructions a finding.
         return Diagnostic(
-            document.path,
-            form.index if form else None,
-            _project(form),
-            form.span.line if form else None,
-            rule.code,
-            rule.name,
-            severity,
-            where if isinstance(where, Span) else where.span,
-            self.catalog.render(message_id, args),
-            shortened(table_path, 2 * MAX_QUOTED) if table_path else None,
-            _text(finding.expected),
-            _text(finding.actual),
-            related,
+            document.path,  # path
+            form.index if form else None,  # form_index
+            _project(form),  # project
+            form.span.line if form else None,  # form_line
+            rule.code,  # code
+            rule.name,  # name
+            severity,  # severity
+            where if isinstance(where, Span) else where.span,  # span
+            self.catalog.render(message_id, args),  # message
+            shortened(table_path, 2 * MAX_QUOTED) if table_path else None,  # table_path
+            _text(finding.expected),  # expected
+            _text(finding.actual),  # actual
+            related,  # related
         )
 
     def _internal_error(self, document: Document, form: Form | None, in_force: RuleInForce, error: Exception) -> Diagnostic:
