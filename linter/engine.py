@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from dataclasses import field
 from decimal import Decimal, localcontext
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -23,9 +24,10 @@ from linter.span import Span
 from linter.walk import discover
 
 if TYPE_CHECKING:  # the AST is loaded by what parses: a run answered from the cache needs none
-    from linter.ast import Document, Form
+    from linter.ast import Cell, Document, Form
 
 INTERNAL_ERROR = "internal-error"
+_BY_POSITION = attrgetter("span.line", "span.column", "code")  # the order of a file's diagnostics
 
 
 @record
@@ -157,6 +159,11 @@ def _project(form: Form | None) -> str | None:
 _last_project: tuple[Form | None, str | None] = (None, None)
 
 
+def _spans(cells: tuple[Cell | Span, ...]) -> tuple[Span, ...]:
+    """`Finding.related_spans`, without its import of Cell: a sum's cells, as spans."""
+    return tuple([item if isinstance(item, Span) else item.span for item in cells])
+
+
 def _lower(a: str, b: str | None) -> str:
     return a if b is None or SEVERITIES.index(a) <= SEVERITIES.index(b) else b
 
@@ -231,7 +238,7 @@ class Linter:
         with localcontext(ARITHMETIC):
             for in_force in effective.rules:
                 result.diagnostics.extend(self._run(in_force, document, linted))
-        result.diagnostics.sort(key=lambda d: (d.span.line, d.span.column, d.code))
+        result.diagnostics.sort(key=_BY_POSITION)
         _add_cell_texts(document, result.diagnostics)
         if document.locations is not None:
             from linter.location import locate
@@ -254,12 +261,13 @@ class Linter:
         if not targets:
             return []
         check, options = _check_function(rule), in_force.options
+        diagnostic = self._diagnostic
         out: list[Diagnostic] = []
         for target in targets:
             form = None if rule.scope == "document" else target
             try:
                 for finding in check(target, options):
-                    out.append(self._diagnostic(document, form, in_force, finding))
+                    out.append(diagnostic(document, form, in_force, finding))
             except Exception as error:  # a broken rule must not stop the others
                 out.append(self._internal_error(document, form, in_force, error))
         return out
@@ -271,8 +279,8 @@ class Linter:
             args = dict(args)
             args["problem"] = self.catalog.render(str(args["problem_id"]), args)
         message_id = f"{rule.code}.{finding.message_id}"
-        related = finding.related_spans if finding.related else ()
-        if document.locations is not None and "line" in args and related:
+        related = _spans(finding.related) if finding.related else ()
+        if related and document.locations is not None and "line" in args:
             # A line of the text a document was read as means nothing to its reader: the
             # rule's `_located` message names the related cell's place in the document.
             from linter.location import located_message
@@ -281,20 +289,23 @@ class Linter:
             message_id = located_message(self.catalog, message_id, args, document.locations, related[0])
         severity = in_force.severity if finding.severity is None else _lower(in_force.severity, finding.severity)
         table_path = finding.table_path
+        where = finding.where  # a Cell or a Span (`Finding.span`, without its import of Cell)
+        # The fields in their order, not by keyword: thirteen keywords matched to the
+        # parameters of Diagnostic's __init__ cost thousands of instructions a finding.
         return Diagnostic(
-            path=document.path,
-            form_index=form.index if form else None,
-            project=_project(form),
-            form_line=form.span.line if form else None,
-            code=rule.code,
-            name=rule.name,
-            severity=severity,
-            span=finding.span,
-            message=self.catalog.render(message_id, args),
-            table_path=shortened(table_path, 2 * MAX_QUOTED) if table_path else None,
-            expected=_text(finding.expected),
-            actual=_text(finding.actual),
-            related=related,
+            document.path,  # path
+            form.index if form else None,  # form_index
+            _project(form),  # project
+            form.span.line if form else None,  # form_line
+            rule.code,  # code
+            rule.name,  # name
+            severity,  # severity
+            where if isinstance(where, Span) else where.span,  # span
+            self.catalog.render(message_id, args),  # message
+            shortened(table_path, 2 * MAX_QUOTED) if table_path else None,  # table_path
+            _text(finding.expected),  # expected
+            _text(finding.actual),  # actual
+            related,  # related
         )
 
     def _internal_error(self, document: Document, form: Form | None, in_force: RuleInForce, error: Exception) -> Diagnostic:

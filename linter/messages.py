@@ -238,7 +238,7 @@ class Catalog:
         template = self.templates[self.lang].get(message_id) or self.templates["zh"].get(message_id)
         if template is None:
             return f"{message_id} {args}"
-        return template.format_map(_Arguments(args, self.lang))
+        return template.format_map(_arguments(args, self.lang))
 
 
 _OWN_TEXT = frozenset({"problem", "known", "expected", "inserted", "cycle", "by", "rule", "choices", "reasons", "others"})
@@ -248,41 +248,48 @@ _OWN_TEXT = frozenset({"problem", "known", "expected", "inserted", "cycle", "by"
 _WORDED = frozenset({"expected", "inserted", "kind", "hint", "hint_zh", "hint_en", "parts", "file_kind", "found_kind"})
 
 
+def _arguments(args: dict[str, object], lang: str) -> _Arguments:
+    """The arguments as a message shows them. They quote form text, file names and config
+    values: shortened and escaped, except those jxlint writes itself (a nested message,
+    lists of known names)."""
+    shown = _Arguments()
+    for name, value in args.items():
+        if type(value) is str and len(value) <= MAX_QUOTED and value.isprintable():
+            shown[name] = value  # a short cell with nothing to escape (most arguments): as `quoted` would give it
+        elif isinstance(value, dict) and "zh" in value:  # a text in each language
+            shown[name] = value.get(lang) or value["zh"]
+        elif name in _OWN_TEXT:
+            shown[name] = value
+        else:
+            text = str(value)  # a count, a line number …: `quoted` only when there is something to shorten or escape
+            shown[name] = text if len(text) <= MAX_QUOTED and text.isprintable() else quoted(text)
+    if not _WORDED.isdisjoint(args):  # most rule messages have none of these
+        _add_words(shown, args, lang)
+    return shown
+
+
+def _add_words(shown: _Arguments, args: dict[str, object], lang: str) -> None:
+    """Terminal names, option kinds, hints, parts and file kinds in the words of `lang`."""
+    if isinstance(args.get("expected"), list):
+        shown["expected"] = terminal_words(args["expected"], lang)  # type: ignore[arg-type]
+    if isinstance(args.get("inserted"), list):
+        shown["inserted"] = terminal_words([t for t in args["inserted"] if t != "_NL"] or ["_NL"], lang)  # type: ignore[union-attr]
+    if "kind" in args:
+        shown["kind_words"] = OPTION_KINDS[lang][str(args["kind"])].format(choices=args.get("choices", ""))
+    hint = args.get("hint")
+    shown["hint_zh"] = f"（是否要写「{hint}」？）" if hint else ""
+    shown["hint_en"] = f" (did you mean '{hint}'?)" if hint else ""
+    if isinstance(args.get("parts"), list):
+        parts = [PARTS[lang].get(str(part), str(part)) for part in args["parts"]]  # type: ignore[union-attr]
+        shown["parts"] = ("、" if lang == "zh" else ", ").join(parts) or ("（无）" if lang == "zh" else "(nothing)")
+    if "file_kind" in args:
+        shown["file_kind"] = FILE_KINDS[lang].get(str(args["file_kind"]), args["file_kind"])
+    if "found_kind" in args:
+        shown["found_kind"] = TERMINALS[lang].get(str(args["found_kind"]), args["found_kind"])
+
+
 class _Arguments(dict):
-    """Formats list arguments of terminals as words, and missing keys as '?'."""
-
-    def __init__(self, args: dict[str, object], lang: str) -> None:
-        # Arguments quote form text, file names and config values: shortened and escaped,
-        # except those jxlint writes itself (a nested message, lists of known names).
-        super().__init__()
-        self.lang = lang
-        for name, value in args.items():
-            if isinstance(value, dict) and "zh" in value:  # a text in each language
-                self[name] = value.get(lang) or value["zh"]
-            elif name in _OWN_TEXT or (type(value) is str and len(value) <= MAX_QUOTED and value.isprintable()):
-                self[name] = value  # jxlint's own text, or a short cell with nothing to escape: as `quoted` would give it
-            else:
-                self[name] = quoted(value)
-        if not _WORDED.isdisjoint(args):  # most rule messages have none of these
-            self._words(args, lang)
-
-    def _words(self, args: dict[str, object], lang: str) -> None:
-        if isinstance(args.get("expected"), list):
-            self["expected"] = terminal_words(args["expected"], lang)  # type: ignore[arg-type]
-        if isinstance(args.get("inserted"), list):
-            self["inserted"] = terminal_words([t for t in args["inserted"] if t != "_NL"] or ["_NL"], lang)  # type: ignore[union-attr]
-        if "kind" in args:
-            self["kind_words"] = OPTION_KINDS[lang][str(args["kind"])].format(choices=args.get("choices", ""))
-        hint = args.get("hint")
-        self["hint_zh"] = f"（是否要写「{hint}」？）" if hint else ""
-        self["hint_en"] = f" (did you mean '{hint}'?)" if hint else ""
-        if isinstance(args.get("parts"), list):
-            parts = [PARTS[lang].get(str(part), str(part)) for part in args["parts"]]  # type: ignore[union-attr]
-            self["parts"] = ("、" if lang == "zh" else ", ").join(parts) or ("（无）" if lang == "zh" else "(nothing)")
-        if "file_kind" in args:
-            self["file_kind"] = FILE_KINDS[lang].get(str(args["file_kind"]), args["file_kind"])
-        if "found_kind" in args:
-            self["found_kind"] = TERMINALS[lang].get(str(args["found_kind"]), args["found_kind"])
+    """Arguments for `str.format_map`: a missing key shows as '?'."""
 
     def __missing__(self, name: str) -> str:
         return "" if name in ("hint_zh", "hint_en") else "?"  # no hint given: nothing to add

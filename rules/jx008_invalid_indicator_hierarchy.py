@@ -102,6 +102,7 @@ def check(form, options):
     template = _template(options["template"], form)
     allowed = form.parameters.get("frameworks", {}).get(template, {})
     cost = form.parameters.get("cost_label")
+    cost_as_level1 = cost if template == "2020" else None  # misplaced in the 2020 framework
     reported = set()
     wrong: dict = {}
     for indicator in form.indicators:
@@ -109,17 +110,22 @@ def check(form, options):
             continue  # the row a cut form stops in: its labels may be cut or run together
         level1, level2 = indicator.level1, indicator.level2
         # Each label once: the rows of a block share their 一级 and 二级 cells.
-        for label, level in ((level1, "一级"), (level2, "二级")):
-            if label is not None and label.cell.span not in reported:
-                reported.add(label.cell.span)
-                yield from _label_findings(indicator, label, level, template, cost)
+        if level1 is not None and level1.cell.span not in reported:
+            reported.add(level1.cell.span)
+            if level1.truncated or level1.misplaced or level1.name == cost_as_level1:
+                yield from _label_findings(indicator, level1, "一级", template, cost)
+        if level2 is not None and level2.cell.span not in reported:
+            reported.add(level2.cell.span)
+            if level2.truncated or level2.misplaced:
+                yield from _label_findings(indicator, level2, "二级", template, cost)
         if level1 is None or level2 is None or level1.misplaced or level2.misplaced or level1.name not in allowed:
             continue
         if level2.name not in allowed[level1.name]:
             names = wrong.setdefault(level1.cell.span, (level1, indicator.path, []))[2]
             if level2.name not in names:
                 names.append(level2.name)
-        if indicator.counts and indicator.name is not None and level1.name != "满意度指标":
+        # (The name's raw text holds 满意度 wherever its folded text ends with it: tested first, cheaply.)
+        if level1.name != "满意度指标" and indicator.name is not None and "满意度" in indicator.name.raw and indicator.counts:
             name = indicator.name.text
             if name.endswith("满意度"):
                 args = {"name": name, "level1": level1.name}

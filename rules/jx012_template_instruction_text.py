@@ -50,12 +50,22 @@ def check(form, options):
     if not instructions:
         return
     search = _instruction_regex(tuple(instructions)).search
-    for cell, where in _text_cells(form):
-        if cell is None or cell.uncertain or not cell.raw:
-            continue
-        if search(key(cell.raw)):
-            # An indicator's path is made only for a finding.
-            yield Finding(cell, "instruction", {"text": cell.text}, where if isinstance(where, str) else where.path)
+    for cell, path in _header_cells(form):
+        if _holds_instruction(cell, search):
+            yield Finding(cell, "instruction", {"text": cell.text}, path)
+    for indicator in form.counted_indicators:
+        for cell in (indicator.name, indicator.target, indicator.actual, indicator.reason):
+            # (Tested in place, not by _holds_instruction: most of the cells a rule reads are these.)
+            if cell is not None and not cell.uncertain and cell.raw and search(key(cell.raw)):
+                # An indicator's path is made only for a finding.
+                yield Finding(cell, "instruction", {"text": cell.text}, indicator.path)
+    for role, cell in form.closing.items():
+        if _holds_instruction(cell, search):
+            yield Finding(cell, "instruction", {"text": cell.text}, role)
+
+
+def _holds_instruction(cell, search) -> bool:
+    return cell is not None and not cell.uncertain and bool(cell.raw) and search(key(cell.raw)) is not None
 
 
 @lru_cache(maxsize=64)
@@ -64,16 +74,11 @@ def _instruction_regex(instructions: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(instruction) for instruction in instructions))
 
 
-def _text_cells(form):
-    """(cell, its table path or the indicator whose path it is)."""
+def _header_cells(form):
+    """(cell, its table path) of the text cells above the indicator table."""
     yield form.project, "项目名称"
     for role, cell in form.fields.items():
         yield cell, role
     if form.goal is not None:
         yield form.goal.expected, "年度总体目标/预期目标"
         yield form.goal.actual, "年度总体目标/实际完成情况"
-    for indicator in form.counted_indicators:
-        for cell in (indicator.name, indicator.target, indicator.actual, indicator.reason):
-            yield cell, indicator
-    for role, cell in form.closing.items():
-        yield cell, role

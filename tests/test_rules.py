@@ -35,6 +35,18 @@ def test_a_rule_that_is_unsure_reports_at_a_lower_severity():
     assert finding.severity == "info"
 
 
+def test_a_satisfaction_indicator_is_one_whose_name_ends_with_satisfaction():
+    # Under 效益指标: 居民满意度 is reported (info); a name that only holds the word is not,
+    # nor is a row under 满意度指标 itself.
+    ends = form(("\t效益指标\t社会效益指标\t服务保障效果", "\t效益指标\t社会效益指标\t居民 满意度"))
+    [finding] = lint(ends, select="JX008")
+    assert (finding.span.line, finding.severity) == (15, "info")
+    assert "居民 满意度" in finding.message
+    holds = form(("\t效益指标\t社会效益指标\t服务保障效果", "\t效益指标\t社会效益指标\t满意度调查覆盖率"))
+    assert lint(holds, select="JX008") == []
+    assert lint(BASE.replace("使用人员满意度", "服务对象满意度"), select="JX008") == []
+
+
 def test_findings_carry_expected_actual_and_table_path():
     [finding] = lint(EXECUTION_SCORED_0, select="JX105")
     assert (finding.expected, finding.actual) == ("9.00", "0")
@@ -202,3 +214,23 @@ def test_a_shifted_row_is_read_by_content_not_by_column():
     indicator = parse_text(text, "form.txt").forms[0].indicators[-1]
     assert (indicator.name.raw, indicator.points.raw, indicator.score.raw) == ("指标 1: 使用人员满意度", "10", "10")
     assert codes(lint(text, select="JX011")) == []
+
+
+def test_template_instructions_left_in_any_text_cell_are_reported_with_its_path():
+    # The project name, the goal, an indicator's reason and actual (the row's path); not a
+    # cell that only shares words with an instruction.
+    text = form(
+        ("项目名称\t测试项目", "项目名称\tXX单位XX项目"),
+        ("\t系统已于年内建成并稳定运行", "\t结合自评情况，说明完成情况（100字以内）"),
+        ("\t系统维护次数\t≥12次\t12次\t30\t30\t", "\t系统维护次数\t≥12次\t12次\t30\t30\t针对项目自评中发现的问题填写"),
+        ("\t系统正常运行率\t≥95%\t99%\t", "\t系统正常运行率\t≥95%\t对照年度目标，说明完成情况\t"),
+        ("\t服务保障效果\t有效\t有效\t", "\t服务保障效果\t有效\t说明了完成情况\t"),
+    )
+    findings = lint(text, select="JX012")
+    assert [(f.span.line, f.table_path) for f in findings] == [
+        (3, "项目名称"),
+        (11, "年度总体目标/实际完成情况"),
+        (13, "绩效指标/产出指标/数量指标/系统维护次数"),
+        (14, "绩效指标/产出指标/质量指标/系统正常运行率"),
+    ]
+    assert findings[3].message == "「对照年度目标，说明完成情况」是模板的填写说明，不是填写的内容"
