@@ -42,25 +42,6 @@ _PART_OF = {"field_row": "fields", "funds": "funds", "goal": "goal", "indicators
 
 
 _new_tuple = tuple.__new__
-_new_object = object.__new__
-
-
-def new_cell(
-    raw: str, span: Span, value: Decimal | Target | str | None = None, unit: str | None = None,
-    comparator: str | None = None, malformed: bool = False,
-) -> Cell:
-    """`Cell(raw, span, value, unit, comparator, malformed)`, made without calling the class:
-    a class call enters the generated `__init__` from C, in an interpreter frame of its own,
-    which costs a third of making the cell (the builder makes about a hundred a form)."""
-    cell = _new_object(Cell)
-    cell.raw = raw
-    cell.span = span
-    cell.value = value
-    cell.unit = unit
-    cell.comparator = comparator
-    cell.malformed = malformed
-    cell.uncertain = False
-    return cell
 
 
 def span_of(cell: RawCell) -> Span:
@@ -72,8 +53,8 @@ def text_cell(source: RawCell) -> Cell:
     text = source.text
     span = _new_tuple(Span, (source.line, source.column, source.end_line, source.end_column))
     if " " not in text and text.isprintable():  # no white space of any kind to fold (`Cell.text`)
-        return new_cell(text, span, text)
-    return new_cell(text, span, " ".join(text.split()))
+        return Cell(text, span, text)
+    return Cell(text, span, " ".join(text.split()))
 
 
 def _is_declared_empty(source: RawCell, template: Template) -> bool:
@@ -85,8 +66,8 @@ def number_cell(source: RawCell, template: Template) -> Cell:
     span = _new_tuple(Span, (source.line, source.column, source.end_line, source.end_column))
     if source.type == "NUM":
         number: Number = source.detail  # type: ignore[assignment]
-        return new_cell(source.text, span, number.value, number.unit, number.comparator, number.malformed)
-    return new_cell(source.text, span, malformed=source.type != "DASH" and not _is_declared_empty(source, template))
+        return Cell(source.text, span, number.value, number.unit, number.comparator, number.malformed)
+    return Cell(source.text, span, malformed=source.type != "DASH" and not _is_declared_empty(source, template))
 
 
 def measure_cell(source: RawCell, template: Template) -> Cell:
@@ -103,7 +84,7 @@ def target_cell(source: RawCell) -> Cell:
         target = Target(number.comparator, number.value, number.unit, None)  # type: ignore[union-attr]
     else:
         target = read_target(source.text)
-    return new_cell(source.text, span_of(source), target, target.unit, target.comparator)
+    return Cell(source.text, span_of(source), target, target.unit, target.comparator)
 
 
 def merged(cells: list[RawCell]) -> Cell | None:
@@ -113,7 +94,7 @@ def merged(cells: list[RawCell]) -> Cell | None:
         return text_cell(cells[0])
     raw = " ".join(source.text for source in cells)
     span = span_of(cells[0]).cover(span_of(cells[-1]))
-    return new_cell(raw, span, " ".join(raw.split()))
+    return Cell(raw, span, " ".join(raw.split()))
 
 
 def _role(source: RawCell, table: dict[str, str]) -> str | None:
@@ -325,7 +306,7 @@ class FormBuilder:
         if self.source is None or column is None or any(source.line != label.line for source in values):
             return None
         span = self.source.empty_span(label.line, column)
-        return new_cell("", span) if span is not None else None
+        return Cell("", span) if span is not None else None
 
     # -- goal --------------------------------------------------------------------
     def _goal(self, node: Node) -> None:
@@ -587,7 +568,7 @@ def _set_empty(indicator: Indicator, empty: dict[str, Span]) -> None:
     """An empty cell (`raw` "") for each column the row leaves empty and nothing fills."""
     for role, span in empty.items():
         if getattr(indicator, role) is None:
-            setattr(indicator, role, new_cell("", span))
+            setattr(indicator, role, Cell("", span))
 
 
 def _first_cell(node: Node) -> RawCell | None:
@@ -705,7 +686,7 @@ class _LabelContext:
 
 def _label(source: RawCell) -> Label:
     detail: LabelDetail = source.detail  # type: ignore[assignment]
-    cell = new_cell(source.text, span_of(source), detail.name)
+    cell = Cell(source.text, span_of(source), detail.name)
     return Label(cell, detail.name, detail.truncated, weight=detail.weight)
 
 
@@ -809,7 +790,7 @@ def _set_role(indicator: Indicator, role: str, source: RawCell, template: Templa
     elif role == "name" and indicator.name is not None:
         name = indicator.name
         raw = name.raw + " " + source.text
-        cell = new_cell(raw, name.span.cover(span_of(source)), " ".join(raw.split()))
+        cell = Cell(raw, name.span.cover(span_of(source)), " ".join(raw.split()))
     elif role in _PLAIN_TEXT_ROLES:
         cell = text_cell(source)
     else:
@@ -885,7 +866,7 @@ def _unit_cell(source: RawCell) -> Cell | None:
 def _empty_after(keyword: RawCell) -> Cell:
     """An empty value, placed just after its label, for 'missing value' findings."""
     end = Span(keyword.end_line, keyword.end_column, keyword.end_line, keyword.end_column)
-    return new_cell("", end, None)
+    return Cell("", end, None)
 
 
 def _is_label_fragment(source: RawCell, label: RawCell) -> bool:
