@@ -24,7 +24,7 @@ from linter.span import Span
 from linter.walk import discover
 
 if TYPE_CHECKING:  # the AST is loaded by what parses: a run answered from the cache needs none
-    from linter.ast import Cell, Document, Form
+    from linter.ast import Document, Form
 
 INTERNAL_ERROR = "internal-error"
 _BY_POSITION = attrgetter("span.line", "span.column", "code")  # the order of a file's diagnostics
@@ -159,11 +159,6 @@ def _project(form: Form | None) -> str | None:
 _last_project: tuple[Form | None, str | None] = (None, None)
 
 
-def _spans(cells: tuple[Cell | Span, ...]) -> tuple[Span, ...]:
-    """`Finding.related_spans`, without its import of Cell: a sum's cells, as spans."""
-    return tuple([item if isinstance(item, Span) else item.span for item in cells])
-
-
 def _lower(a: str, b: str | None) -> str:
     return a if b is None or SEVERITIES.index(a) <= SEVERITIES.index(b) else b
 
@@ -279,7 +274,7 @@ class Linter:
             args = dict(args)
             args["problem"] = self.catalog.render(str(args["problem_id"]), args)
         message_id = f"{rule.code}.{finding.message_id}"
-        related = _spans(finding.related) if finding.related else ()
+        related = finding.related_spans if finding.related else ()
         if related and document.locations is not None and "line" in args:
             # A line of the text a document was read as means nothing to its reader: the
             # rule's `_located` message names the related cell's place in the document.
@@ -289,7 +284,6 @@ class Linter:
             message_id = located_message(self.catalog, message_id, args, document.locations, related[0])
         severity = in_force.severity if finding.severity is None else _lower(in_force.severity, finding.severity)
         table_path = finding.table_path
-        where = finding.where  # a Cell or a Span (`Finding.span`, without its import of Cell)
         # The fields in their order, not by keyword: thirteen keywords matched to the
         # parameters of Diagnostic's __init__ cost thousands of instructions a finding.
         return Diagnostic(
@@ -300,7 +294,7 @@ class Linter:
             rule.code,  # code
             rule.name,  # name
             severity,  # severity
-            where if isinstance(where, Span) else where.span,  # span
+            finding.span,  # span
             self.catalog.render(message_id, args),  # message
             shortened(table_path, 2 * MAX_QUOTED) if table_path else None,  # table_path
             _text(finding.expected),  # expected

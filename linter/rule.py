@@ -21,10 +21,10 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from linter.record import record
+from linter.span import Span
 
 if TYPE_CHECKING:  # a run answered from the result cache needs rules' metadata, not the AST
     from linter.ast import Cell, Form
-    from linter.span import Span
 
 SEVERITIES = ("info", "warning", "error")
 CODE_RE = re.compile(r"^[A-Z]{1,4}\d{3}$")
@@ -125,15 +125,12 @@ class Finding:
 
     @property
     def related_spans(self) -> tuple[Span, ...]:
-        from linter.ast import Cell  # already loaded: a finding is made from a parsed document
-
-        return tuple(item.span if isinstance(item, Cell) else item for item in self.related)
+        return tuple([item if isinstance(item, Span) else item.span for item in self.related])
 
     @property
     def span(self) -> Span:
-        from linter.ast import Cell
-
-        return self.where.span if isinstance(self.where, Cell) else self.where
+        where = self.where
+        return where if isinstance(where, Span) else where.span
 
 
 @record(frozen=True)

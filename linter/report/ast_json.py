@@ -70,19 +70,15 @@ def label_json(label: Label | None) -> dict[str, Any] | None:
 
 
 def fund_row_json(row: FundRow) -> dict[str, Any]:
-    # The columns of FundRow.COLUMNS written out, in its order: one dictionary made at once.
-    out: dict[str, Any] = {
-        "label": cell_json(row.label), "kind": row.kind,
-        "initial_budget": cell_json(row.initial_budget), "budget": cell_json(row.budget),
-        "executed": cell_json(row.executed), "points": cell_json(row.points), "rate": cell_json(row.rate),
-        "score": cell_json(row.score),
-    }
+    out: dict[str, Any] = {"label": cell_json(row.label), "kind": row.kind}
+    out.update(zip(FundRow.COLUMNS, map(cell_json, _FUND_CELLS(row))))
     if row.reason is not None:
         out["reason"] = cell_json(row.reason)
     return out
 
 
 # The cells of the columns only some templates have, as one tuple: most forms have none.
+_FUND_CELLS = attrgetter(*FundRow.COLUMNS)
 _OPTIONAL_CELLS = attrgetter(*Indicator.OPTIONAL_COLUMNS)
 _NO_OPTIONAL_CELLS = (None,) * len(Indicator.OPTIONAL_COLUMNS)
 
